@@ -1,0 +1,1 @@
+"""Benchmarks for onewindow: `uv run python -m bench --list` (see bench/README.md)."""

@@ -1,0 +1,107 @@
+"""The NinjaAPI root at /api/v1/: authentication, the error format, and every app's router.
+
+Errors are always JSON `{"code": ..., "message": ...}` with a 4xx status."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.security import HttpBearer, SessionAuth
+
+from onewindow.core.errors import DomainError
+
+
+class BearerToken(HttpBearer):
+    """`Authorization: Bearer ow_...` tokens issued by administrators to systems/terminals."""
+
+    def authenticate(self, request: HttpRequest, token: str) -> Any:
+        from onewindow.identity.services import token_authenticate
+
+        user = token_authenticate(token)
+        request.user = user
+        return user
+
+
+class Session(SessionAuth):
+    """The browser's login session; unsafe methods need the CSRF token (X-CSRFToken)."""
+
+
+api = NinjaAPI(
+    title="眉县一体化政务服务平台 API",
+    version="1.0.0",
+    description=(
+        "PC 门户、移动端、窗口工作台、自助终端与部门系统共用的同一套接口。"
+        "浏览器使用登录会话（修改类请求须带 X-CSRFToken 请求头）；"
+        "部门系统和终端使用管理员签发的令牌：`Authorization: Bearer <token>`。"
+        "错误统一返回 JSON `{\"code\": ..., \"message\": ...}` 与 4xx 状态码。"
+    ),
+    auth=[BearerToken(), Session()],
+    urls_namespace="api",
+)
+
+
+def _error(request: HttpRequest, status: int, code: str, message: str, **extra: Any) -> HttpResponse:
+    return api.create_response(request, {"code": code, "message": message, **extra}, status=status)
+
+
+@api.exception_handler(DomainError)
+def _domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
+    return api.create_response(request, exc.as_dict(), status=exc.status)
+
+
+def _describe(error: dict[str, Any]) -> str:
+    loc = ".".join(str(p) for p in error.get("loc", ())[1:]) or "请求"
+    kind = error.get("type", "")
+    if kind == "missing":
+        return f"{loc}：缺少必填项"
+    if kind == "json_invalid":
+        return "请求体不是有效的 JSON"
+    return f"{loc}：{error.get('msg', '格式不正确')}"
+
+
+@api.exception_handler(ValidationError)
+def _validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    errors = list(exc.errors)
+    message = "；".join(_describe(e) for e in errors[:5]) or "请求格式不正确"
+    return _error(request, 422, "invalid", message, errors=errors)
+
+
+@api.exception_handler(AuthenticationError)
+def _auth_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    return _error(request, 401, "unauthenticated", "请先登录，或在请求头中提供有效的令牌")
+
+
+@api.exception_handler(HttpError)
+def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    if exc.status_code == 403 and "CSRF" in str(exc):
+        return _error(request, 403, "csrf_failed", "CSRF 校验失败：请刷新页面后重试")
+    return _error(request, exc.status_code, "error", str(exc))
+
+
+@api.exception_handler(Http404)
+def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return _error(request, 404, "not_found", "请求的对象不存在")
+
+
+@api.exception_handler(DjangoPermissionDenied)
+def _forbidden(request: HttpRequest, exc: DjangoPermissionDenied) -> HttpResponse:
+    return _error(request, 403, "forbidden", str(exc) or "没有权限")
+
+
+def _register_routers() -> None:
+    from onewindow.core.api import router as core_router
+    from onewindow.identity.api import router as identity_router
+    from onewindow.notifications.api import router as notifications_router
+    from onewindow.org.api import router as org_router
+
+    api.add_router("/org", org_router)
+    api.add_router("/identity", identity_router)
+    api.add_router("/notifications", notifications_router)
+    api.add_router("/audit", core_router)
+
+
+_register_routers()

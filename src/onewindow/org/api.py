@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from django.http import HttpRequest
+from ninja import Router
+
+from . import selectors, services
+from .schemas import (
+    DepartmentIn,
+    DepartmentOut,
+    DepartmentPatch,
+    DivisionIn,
+    DivisionOut,
+    HallIn,
+    HallOut,
+    WindowIn,
+    WindowOut,
+    WindowPatch,
+)
+
+router = Router(tags=["组织机构"])
+
+
+@router.get("/divisions", response=list[DivisionOut], auth=None, operation_id="org_divisions_list")
+def divisions_list(request: HttpRequest, parent_code: str | None = None, level: int | None = None):
+    """行政区划（县 → 镇/街道 → 村/社区），可按上级区划或层级筛选。公开。"""
+    return list(selectors.divisions(parent_code=parent_code, level=level))
+
+
+@router.post("/divisions", response={201: DivisionOut}, operation_id="org_divisions_create")
+def divisions_create(request: HttpRequest, payload: DivisionIn):
+    """新增行政区划（系统管理员）。"""
+    return 201, services.division_create(actor=request.auth, **payload.dict())
+
+
+@router.get("/departments", response=list[DepartmentOut], auth=None,
+            operation_id="org_departments_list")
+def departments_list(request: HttpRequest):
+    return list(selectors.departments())
+
+
+@router.post("/departments", response={201: DepartmentOut}, operation_id="org_departments_create")
+def departments_create(request: HttpRequest, payload: DepartmentIn):
+    return 201, services.department_create(actor=request.auth, **payload.dict())
+
+
+@router.patch("/departments/{department_id}", response=DepartmentOut,
+              operation_id="org_departments_update")
+def departments_update(request: HttpRequest, department_id: int, payload: DepartmentPatch):
+    return services.department_update(actor=request.auth, department_id=department_id,
+                                      **payload.dict(exclude_none=True))
+
+
+@router.get("/halls", response=list[HallOut], auth=None, operation_id="org_halls_list")
+def halls_list(request: HttpRequest):
+    return list(selectors.halls())
+
+
+@router.post("/halls", response={201: HallOut}, operation_id="org_halls_create")
+def halls_create(request: HttpRequest, payload: HallIn):
+    return 201, services.hall_create(actor=request.auth, **payload.dict())
+
+
+@router.get("/windows", response=list[WindowOut], auth=None, operation_id="org_windows_list")
+def windows_list(request: HttpRequest, hall_id: int | None = None):
+    return list(selectors.windows(hall_id=hall_id))
+
+
+@router.post("/windows", response={201: WindowOut}, operation_id="org_windows_create")
+def windows_create(request: HttpRequest, payload: WindowIn):
+    return 201, services.window_create(actor=request.auth, **payload.dict())
+
+
+@router.patch("/windows/{window_id}", response=WindowOut, operation_id="org_windows_update")
+def windows_update(request: HttpRequest, window_id: int, payload: WindowPatch):
+    return services.window_update(actor=request.auth, window_id=window_id,
+                                  **payload.dict(exclude_none=True))

@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+from django.contrib.auth import login, logout
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods, require_POST
+
+from onewindow.core.errors import AuthenticationFailed
+from onewindow.core.permissions import Role
+from onewindow.identity import selectors as identity_selectors
+from onewindow.identity.services import login_check
+from onewindow.notifications import selectors as notification_selectors
+from onewindow.notifications import services as notification_services
+from onewindow.org import selectors as org_selectors
+
+HOME_TEMPLATES = {
+    "citizen": "web/home_citizen.html",
+    "enterprise": "web/home_citizen.html",
+    "staff": "web/home_staff.html",
+    Role.COUNTY_LEADER.value: "web/home_leader.html",
+    Role.SYSTEM_ADMIN.value: "web/home_staff.html",
+}
+
+
+@require_http_methods(["GET", "POST"])
+def login_view(request: HttpRequest) -> HttpResponse:
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    error, username = "", ""
+    if request.method == "POST":
+        username = request.POST.get("username", "").strip()
+        password = request.POST.get("password", "")
+        if not username or not password:
+            error = "请输入登录名和密码"
+        else:
+            try:
+                user = login_check(username=username, password=password)
+            except AuthenticationFailed as exc:
+                error = exc.message
+            else:
+                login(request, user, backend="onewindow.identity.auth.LockoutModelBackend")
+                if next_url and url_has_allowed_host_and_scheme(
+                    next_url, allowed_hosts={request.get_host()}
+                ):
+                    return redirect(next_url)
+                return redirect("web:home")
+    status = 400 if error else 200
+    return render(request, "web/login.html",
+                  {"error": error, "username": username, "next": next_url}, status=status)
+
+
+@require_POST
+def logout_view(request: HttpRequest) -> HttpResponse:
+    logout(request)
+    return redirect("web:login")
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if not user.is_authenticated:
+        return render(request, "web/home_public.html", {
+            "halls": org_selectors.halls()[:12],
+            "departments": org_selectors.departments(),
+        })
+    role = user.home_role  # type: ignore[union-attr]
+    context = {
+        "home_role": role,
+        "roles": [Role(r).label for r in sorted(user.role_codes)],  # type: ignore[union-attr]
+        "enterprises": identity_selectors.enterprises_of(user),
+        "recent": notification_selectors.inbox(user)[:5],
+    }
+    return render(request, HOME_TEMPLATES[role], context)
+
+
+@login_required
+def notifications(request: HttpRequest) -> HttpResponse:
+    page = Paginator(notification_selectors.inbox(request.user), 20).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "web/notifications.html", {"page": page})
+
+
+@login_required
+def bell(request: HttpRequest) -> HttpResponse:
+    """The unread badge, polled by htmx every 30 seconds."""
+    return render(request, "web/_bell.html",
+                  {"unread": notification_selectors.unread_count(request.user)})
+
+
+@login_required
+@require_POST
+def notifications_read(request: HttpRequest) -> HttpResponse:
+    ids = [int(i) for i in request.POST.getlist("id") if i.isdigit()] or None
+    notification_services.mark_read(actor=request.user, ids=ids)
+    if request.headers.get("HX-Request"):
+        return bell(request)
+    return redirect("web:notifications")
+
+
+def healthz(request: HttpRequest) -> JsonResponse:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})
