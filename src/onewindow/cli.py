@@ -1,11 +1,11 @@
 """The `onewindow` command.
 
-    onewindow demo [--reset] [--port N] [--host H]   demo data on SQLite, web server + worker
-    onewindow serve [--host H] [--port N]             production web server (settings from env)
-    onewindow worker                                  task worker + periodic jobs
-    onewindow setup-demo                              load demo data without serving (idempotent)
-    onewindow audit verify                            check the audit hash chain
-    onewindow manage <django command> ...             any Django management command
+onewindow demo [--reset] [--port N] [--host H]   demo data on SQLite, web server + worker
+onewindow serve [--host H] [--port N]             production web server (settings from env)
+onewindow worker                                  task worker + periodic jobs
+onewindow setup-demo                              load demo data without serving (idempotent)
+onewindow audit verify                            check the audit hash chain
+onewindow manage <django command> ...             any Django management command
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ def _manage(*argv: str) -> None:
 
 
 def _serve_wsgi(host: str, port: int, threads: int) -> None:
-    from waitress import serve
+    from waitress import serve  # type: ignore[import-untyped]
 
     from onewindow.config.wsgi import application
 
@@ -84,7 +84,7 @@ def _production_problems() -> list[str]:
         problems.append("ONEWINDOW_DEBUG 已开启：生产环境必须关闭调试模式")
     if settings.SECRET_KEY == settings.DEV_SECRET_KEY:
         problems.append("未设置 ONEWINDOW_SECRET_KEY：不能使用默认密钥")
-    if settings.FIELD_ENCRYPTION_KEY == bytes.fromhex(settings.DEV_FIELD_KEY):
+    if bytes.fromhex(settings.DEV_FIELD_KEY) == settings.FIELD_ENCRYPTION_KEY:
         problems.append("未设置 ONEWINDOW_FIELD_KEY：不能使用默认的个人信息加密密钥")
     return problems
 
@@ -121,7 +121,7 @@ def cmd_demo(args: argparse.Namespace, rest: list[str]) -> int:
     _manage("collectstatic", "--no-input", "-v", "0")
     worker = None
     if not args.no_worker:
-        worker = subprocess.Popen(  # noqa: S603 - our own entry point, fixed arguments
+        worker = subprocess.Popen(
             [sys.executable, "-m", "onewindow.cli", "worker"], env=os.environ.copy()
         )
     url = f"http://{args.host}:{args.port}"
@@ -157,7 +157,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("worker", help="后台任务与定时作业").set_defaults(func=cmd_worker)
     sub.add_parser("setup-demo", help="只载入演示数据（可重复执行）").set_defaults(
-        func=cmd_setup_demo)
+        func=cmd_setup_demo
+    )
     sub.add_parser("manage", help="Django 管理命令", add_help=False).set_defaults(func=cmd_manage)
     audit = sub.add_parser("audit", help="审计链")
     audit.add_argument("action", choices=["verify"])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import binascii
 import hmac
 
 import pytest
@@ -218,7 +217,7 @@ def _significant_positions(token: str) -> range:
     """Payload characters all of whose six bits belong to the decoded bytes.
 
     When the payload ends in `=` padding, the last data character carries 2 or 4 spare low bits
-    that the decoder ignores; those positions are covered by the xfail test at the bottom.
+    that the decoder ignores; those positions are covered by the altered-token tests at the bottom.
     """
     end = len(token.rstrip("="))
     return range(len(PREFIX), end - 1 if end < len(token) else end)
@@ -263,7 +262,7 @@ def test_foreign_values_are_rejected(token):
         sm4_decrypt(MASTER, token)
 
 
-# --- known defects (strict xfail: remove the marker once src is fixed) ---------------------------
+# --- altered tokens and the body format (defects found by these tests, now fixed) -------------
 
 
 def _token_with_padding() -> str:
@@ -308,35 +307,13 @@ def _standard_alphabet() -> tuple[str, str]:
     return token, token[:i] + "+" + token[i + 1 :]
 
 
-_B64_ERROR = (
-    "urlsafe_b64decode silently drops characters outside the alphabet and raises "
-    "binascii.Error (a ValueError, not DecryptionError) on bad padding; sm4_decrypt does not "
-    "catch it"
-)
-_NON_CANONICAL = (
-    "base64 decoding is not canonical: the spare low bits of the last character and the "
-    "standard-alphabet '+' '/' for '-' '_' decode to the same bytes, so the altered token "
-    "decrypts to the original plaintext"
-)
-
-
 @pytest.mark.parametrize(
     "alter",
     [
-        pytest.param(
-            _non_base64_char,
-            marks=pytest.mark.xfail(strict=True, raises=binascii.Error, reason=_B64_ERROR),
-        ),
-        pytest.param(
-            _padding_inside,
-            marks=pytest.mark.xfail(strict=True, raises=binascii.Error, reason=_B64_ERROR),
-        ),
-        pytest.param(
-            _spare_bits_changed, marks=pytest.mark.xfail(strict=True, reason=_NON_CANONICAL)
-        ),
-        pytest.param(
-            _standard_alphabet, marks=pytest.mark.xfail(strict=True, reason=_NON_CANONICAL)
-        ),
+        _non_base64_char,
+        _padding_inside,
+        _spare_bits_changed,
+        _standard_alphabet,
     ],
 )
 def test_every_altered_character_raises_decryption_error(alter):
@@ -346,14 +323,6 @@ def test_every_altered_character_raises_decryption_error(alter):
         sm4_decrypt(MASTER, altered)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "gmssl 3.2.2 CryptSM4.crypt_cbc always adds (and strips) PKCS#7 padding whatever "
-        "padding_mode says, so with sm.py's own _pad the body is padded twice: one extra block, "
-        "and not decryptable as standard SM4-CBC/PKCS#7 elsewhere"
-    ),
-)
 @pytest.mark.parametrize("plaintext", ["", "610326199001011233"])
 def test_body_is_standard_sm4_cbc_with_one_pkcs7_padding(plaintext):
     token = sm4_encrypt(MASTER, plaintext)

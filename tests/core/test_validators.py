@@ -413,15 +413,9 @@ def test_mask_mobile(value, masked):
     assert mask_mobile(value) == masked
 
 
-# --- known defects (strict xfail: remove the marker once src is fixed) -------------------------
-
-_UNICODE_DIGITS = (
-    "The patterns use `\\d`, which in Python `re` matches any Unicode decimal digit "
-    "(full-width ０-９, Arabic-Indic ٠-٩, ...); compile with re.ASCII or use [0-9]."
-)
+# --- non-ASCII digits and trailing newlines (defects found by these tests, now fixed) -------
 
 
-@pytest.mark.xfail(strict=True, reason=_UNICODE_DIGITS)
 def test_resident_id_with_fullwidth_digits_is_rejected():
     # Full-width region, year and sequence digits; the month and day must be ASCII only because
     # strptime's %m/%d patterns happen to use [1-9] rather than \d. The check character is that of
@@ -431,18 +425,11 @@ def test_resident_id_with_fullwidth_digits_is_rejected():
     assert resident_id_error(number) is not None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason=_UNICODE_DIGITS + " uscc_check_char then raises ValueError instead of uscc_error "
-    "returning a message.",
-)
 def test_uscc_with_fullwidth_division_digits_returns_an_error_message():
     code = "91" + "350100".translate(FULLWIDTH_DIGITS) + "M000100Y43"
     assert uscc_error(code) == USCC_FORMAT_ERROR
 
 
-@pytest.mark.xfail(strict=True, reason=_UNICODE_DIGITS)
 @pytest.mark.parametrize(
     ("check", "value"),
     [
@@ -454,8 +441,5 @@ def test_fullwidth_digits_are_rejected(check, value):
     assert check(value) is not None
 
 
-@pytest.mark.xfail(
-    strict=True, reason="`$` also matches before a trailing newline and the value is not stripped"
-)
 def test_division_code_with_trailing_newline_is_rejected():
     assert division_code_error("110105001001\n") is not None

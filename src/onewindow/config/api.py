@@ -37,14 +37,16 @@ api = NinjaAPI(
         "PC 门户、移动端、窗口工作台、自助终端与部门系统共用的同一套接口。"
         "浏览器使用登录会话（修改类请求须带 X-CSRFToken 请求头）；"
         "部门系统和终端使用管理员签发的令牌：`Authorization: Bearer <token>`。"
-        "错误统一返回 JSON `{\"code\": ..., \"message\": ...}` 与 4xx 状态码。"
+        '错误统一返回 JSON `{"code": ..., "message": ...}` 与 4xx 状态码。'
     ),
     auth=[BearerToken(), Session()],
     urls_namespace="api",
 )
 
 
-def _error(request: HttpRequest, status: int, code: str, message: str, **extra: Any) -> HttpResponse:
+def _error(
+    request: HttpRequest, status: int, code: str, message: str, **extra: Any
+) -> HttpResponse:
     return api.create_response(request, {"code": code, "message": message, **extra}, status=status)
 
 

@@ -7,6 +7,7 @@ failing later in a request.
 
 from __future__ import annotations
 
+import builtins
 import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -25,10 +26,10 @@ class ConfigError(Exception):
 class Env:
     """Typed accessors over a mapping of environment variables."""
 
-    def __init__(self, environ: Mapping[str, str] | None = None) -> None:
+    def __init__(self, environ: Mapping[builtins.str, builtins.str] | None = None) -> None:
         self.environ = os.environ if environ is None else environ
 
-    def _get(self, name: str, default: T, parse: Callable[[str], T]) -> T:
+    def _get(self, name: builtins.str, default: T, parse: Callable[[builtins.str], T]) -> T:
         raw = self.environ.get(name)
         if raw is None:
             return default
@@ -37,11 +38,11 @@ class Env:
         except (ValueError, TypeError) as exc:
             raise ConfigError(f"环境变量 {name}={raw!r} 无效: {exc}") from exc
 
-    def str(self, name: str, default: str = "") -> str:
+    def str(self, name: builtins.str, default: builtins.str = "") -> builtins.str:
         return self._get(name, default, lambda s: s)
 
-    def bool(self, name: str, default: bool = False) -> bool:
-        def parse(s: str) -> bool:
+    def bool(self, name: builtins.str, default: builtins.bool = False) -> builtins.bool:
+        def parse(s: builtins.str) -> builtins.bool:
             low = s.lower()
             if low in _TRUE:
                 return True
@@ -51,8 +52,10 @@ class Env:
 
         return self._get(name, default, parse)
 
-    def int(self, name: str, default: int, *, minimum: int | None = None) -> int:
-        def parse(s: str) -> int:
+    def int(
+        self, name: builtins.str, default: builtins.int, *, minimum: builtins.int | None = None
+    ) -> builtins.int:
+        def parse(s: builtins.str) -> builtins.int:
             value = int(s)
             if minimum is not None and value < minimum:
                 raise ValueError(f"must be at least {minimum}")
@@ -60,22 +63,26 @@ class Env:
 
         return self._get(name, default, parse)
 
-    def list(self, name: str, default: list[str]) -> list[str]:
+    def list(
+        self, name: builtins.str, default: builtins.list[builtins.str]
+    ) -> builtins.list[builtins.str]:
         return self._get(name, default, lambda s: [p.strip() for p in s.split(",") if p.strip()])
 
-    def choice(self, name: str, default: str, choices: tuple[str, ...]) -> str:
-        def parse(s: str) -> str:
+    def choice(
+        self, name: builtins.str, default: builtins.str, choices: tuple[builtins.str, ...]
+    ) -> builtins.str:
+        def parse(s: builtins.str) -> builtins.str:
             if s not in choices:
                 raise ValueError(f"expected one of {', '.join(choices)}")
             return s
 
         return self._get(name, default, parse)
 
-    def path(self, name: str, default: Path) -> Path:
+    def path(self, name: builtins.str, default: Path) -> Path:
         return self._get(name, default, lambda s: Path(s).expanduser().resolve())
 
-    def hex_key(self, name: str, default: str, *, nbytes: int) -> bytes:
-        def parse(s: str) -> bytes:
+    def hex_key(self, name: builtins.str, default: builtins.str, *, nbytes: builtins.int) -> bytes:
+        def parse(s: builtins.str) -> bytes:
             key = bytes.fromhex(s)
             if len(key) != nbytes:
                 raise ValueError(f"expected {nbytes * 2} hexadecimal characters")

@@ -25,7 +25,10 @@ class AuditedAdmin(admin.ModelAdmin):
             super().save_model(request, obj, form, change)
             audit.record(
                 code=f"{obj._meta.label_lower}.admin_{'changed' if change else 'added'}",
-                actor=request.user, obj=obj, before=before, after=_summary(obj),
+                actor=request.user,
+                obj=obj,
+                before=before,
+                after=_summary(obj),
             )
 
     def delete_model(self, request: HttpRequest, obj: Any) -> None:
@@ -33,8 +36,14 @@ class AuditedAdmin(admin.ModelAdmin):
             before = _summary(obj)
             label, pk, text = obj._meta.label_lower, str(obj.pk), str(obj)
             super().delete_model(request, obj)
-            audit.record(code=f"{label}.admin_deleted", actor=request.user,
-                         object_type=label, object_id=pk, object_repr=text, before=before)
+            audit.record(
+                code=f"{label}.admin_deleted",
+                actor=request.user,
+                object_type=label,
+                object_id=pk,
+                object_repr=text,
+                before=before,
+            )
 
     def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
         for obj in queryset:

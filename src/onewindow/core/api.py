@@ -2,11 +2,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.http import HttpRequest
 from ninja import Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from . import audit
+from .errors import ApiRequest
 from .permissions import Role, require_role
 from .selectors import audit_events_visible_to
 
@@ -38,16 +38,22 @@ class VerifyOut(Schema):
 
 @router.get("/events", response=list[AuditEventOut], operation_id="audit_events_list")
 @paginate(LimitOffsetPagination)
-def events(request: HttpRequest, object_type: str = "", object_id: str = "", code: str = ""):
+def events(request: ApiRequest, object_type: str = "", object_id: str = "", code: str = ""):
     """审计事件。系统管理员、督查人员可看全部，其他人只看自己的操作。"""
-    return audit_events_visible_to(request.auth, object_type=object_type,
-                                   object_id=object_id, code=code)
+    return audit_events_visible_to(
+        request.auth, object_type=object_type, object_id=object_id, code=code
+    )
 
 
 @router.get("/verify", response=VerifyOut, operation_id="audit_verify")
-def verify(request: HttpRequest):
+def verify(request: ApiRequest):
     """校验审计哈希链，返回第一处断裂。"""
     require_role(request.auth, Role.SYSTEM_ADMIN, Role.SUPERVISOR)
     result = audit.verify()
-    return {"ok": result.ok, "checked": result.checked, "broken_seq": result.broken_seq,
-            "reason": result.reason, "message": str(result)}
+    return {
+        "ok": result.ok,
+        "checked": result.checked,
+        "broken_seq": result.broken_seq,
+        "reason": result.reason,
+        "message": str(result),
+    }

@@ -50,7 +50,7 @@ def snapshot(obj: models.Model, fields: list[str]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name in fields:
         field = obj._meta.get_field(name)
-        out[name] = getattr(obj, field.attname)
+        out[name] = getattr(obj, getattr(field, "attname", name))
     return _jsonable(out)
 
 
@@ -109,7 +109,9 @@ class VerifyResult:
     def __str__(self) -> str:
         if self.ok:
             return f"审计链完整：已校验 {self.checked} 条事件"
-        return f"审计链断裂：第 {self.broken_seq} 号事件 — {self.reason}（此前 {self.checked} 条完好）"
+        return (
+            f"审计链断裂：第 {self.broken_seq} 号事件 — {self.reason}（此前 {self.checked} 条完好）"
+        )
 
 
 def verify(*, chunk_size: int = 2000) -> VerifyResult:

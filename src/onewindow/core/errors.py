@@ -52,3 +52,10 @@ class Conflict(DomainError):
 class AuthenticationFailed(DomainError):
     status = 401
     code = "unauthenticated"
+
+
+class ApiRequest:
+    """Typing aid for django-ninja handlers: the request with `auth` set by the API's auth."""
+
+    auth: Any
+    user: Any

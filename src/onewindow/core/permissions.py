@@ -99,10 +99,10 @@ def scope_of(user: Any) -> Scope:
         return NOBODY
     cached = getattr(user, "_onewindow_scope", None)
     if cached is not None:
-        return cached  # type: ignore[no-any-return]
+        return cached
     scope = user.compute_scope()
     user._onewindow_scope = scope
-    return scope  # type: ignore[no-any-return]
+    return scope
 
 
 def scoped(

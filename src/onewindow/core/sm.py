@@ -7,6 +7,7 @@ authenticated by HMAC-SM3 over version, IV and ciphertext (encrypt-then-MAC).
 from __future__ import annotations
 
 import base64
+import binascii
 import hmac
 import secrets
 
@@ -15,9 +16,6 @@ from gmssl import sm4 as _sm4
 
 _BLOCK = 64  # SM3 block size in bytes
 _PREFIX = "sm4v1:"
-# gmssl pads only for modes 0 (PKCS7) and 1 (zero); any other value leaves blocks as they are,
-# and we pad ourselves so decryption can check the padding.
-_NO_PADDING = 2
 
 
 def sm3_hex(data: bytes) -> str:
@@ -43,20 +41,10 @@ def derive_key(master: bytes, purpose: str) -> bytes:
     return hmac_sm3(master, purpose.encode())[:16]
 
 
-def _pad(data: bytes) -> bytes:
-    n = 16 - len(data) % 16
-    return data + bytes([n]) * n
-
-
-def _unpad(data: bytes) -> bytes:
-    n = data[-1]
-    if not 1 <= n <= 16 or data[-n:] != bytes([n]) * n:
-        raise ValueError("bad padding")
-    return data[:-n]
-
-
 def _cbc(key: bytes, iv: bytes, data: bytes, *, encrypt: bool) -> bytes:
-    crypt = _sm4.CryptSM4(padding_mode=_NO_PADDING)
+    """SM4-CBC with PKCS#7 padding. gmssl's `crypt_cbc` always pads on encryption and
+    unpads on decryption, whatever `padding_mode` says; gmssl is pinned to 3.2.x for this."""
+    crypt = _sm4.CryptSM4()
     crypt.set_key(key, _sm4.SM4_ENCRYPT if encrypt else _sm4.SM4_DECRYPT)
     return bytes(crypt.crypt_cbc(iv, data))
 
@@ -65,7 +53,7 @@ def sm4_encrypt(master: bytes, plaintext: str) -> str:
     """Encrypt a text value for storage; the result is ASCII and differs on every call."""
     enc_key, mac_key = derive_key(master, "sm4-enc"), derive_key(master, "sm4-mac")
     iv = secrets.token_bytes(16)
-    body = _cbc(enc_key, iv, _pad(plaintext.encode()), encrypt=True)
+    body = _cbc(enc_key, iv, plaintext.encode(), encrypt=True)
     tag = hmac_sm3(mac_key, _PREFIX.encode() + iv + body)[:16]
     return _PREFIX + base64.urlsafe_b64encode(iv + body + tag).decode()
 
@@ -77,7 +65,13 @@ class DecryptionError(Exception):
 def sm4_decrypt(master: bytes, token: str) -> str:
     if not token.startswith(_PREFIX):
         raise DecryptionError("not an encrypted value")
-    raw = base64.urlsafe_b64decode(token[len(_PREFIX) :].encode())
+    payload = token[len(_PREFIX) :]
+    try:
+        raw = base64.urlsafe_b64decode(payload.encode())
+    except (ValueError, binascii.Error) as exc:
+        raise DecryptionError("not valid base64") from exc
+    if base64.urlsafe_b64encode(raw).decode() != payload:
+        raise DecryptionError("not canonical base64: the value was altered")
     if len(raw) < 48 or (len(raw) - 32) % 16:
         raise DecryptionError("truncated value")
     iv, body, tag = raw[:16], raw[16:-16], raw[-16:]
@@ -85,4 +79,7 @@ def sm4_decrypt(master: bytes, token: str) -> str:
     expected = hmac_sm3(mac_key, _PREFIX.encode() + iv + body)[:16]
     if not hmac.compare_digest(tag, expected):
         raise DecryptionError("authentication failed: wrong key or altered value")
-    return _unpad(_cbc(enc_key, iv, body, encrypt=False)).decode()
+    try:
+        return _cbc(enc_key, iv, body, encrypt=False).decode()
+    except (ValueError, UnicodeDecodeError) as exc:  # cannot happen once the tag matched
+        raise DecryptionError("bad padding") from exc

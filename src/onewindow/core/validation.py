@@ -19,8 +19,8 @@ def _message(exc: ValidationError, model: type[models.Model] | None) -> tuple[st
             label = name
             if model is not None and name != "__all__":
                 try:
-                    label = str(model._meta.get_field(name).verbose_name)
-                except Exception:  # noqa: BLE001 - a non-field key keeps its own name
+                    label = str(getattr(model._meta.get_field(name), "verbose_name", name))
+                except Exception:
                     label = name
             fields[name] = errors
             parts.append(("" if name == "__all__" else f"{label}：") + "；".join(errors))

@@ -11,12 +11,12 @@ import re
 # --- GB 11643: 18-digit citizen identity number ------------------------------------------
 _ID_WEIGHTS = tuple(pow(2, 17 - i, 11) for i in range(17))  # 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2
 _ID_CHECK = "10X98765432"
-_ID_RE = re.compile(r"^[1-8]\d{5}(\d{8})\d{3}[0-9X]$")
+_ID_RE = re.compile(r"[1-8][0-9]{5}([0-9]{8})[0-9]{3}[0-9X]")
 
 
 def resident_id_check_char(first17: str) -> str:
     """The check character for the first 17 digits of a resident ID number."""
-    if len(first17) != 17 or not first17.isdigit():
+    if len(first17) != 17 or any(c not in "0123456789" for c in first17):
         raise ValueError("需要 17 位数字")
     total = sum(int(c) * w for c, w in zip(first17, _ID_WEIGHTS, strict=True))
     return _ID_CHECK[total % 11]
@@ -27,7 +27,7 @@ def resident_id_error(value: str, *, today: dt.date | None = None) -> str | None
     number = value.strip().upper()
     if len(number) != 18:
         return "居民身份证号码应为 18 位"
-    match = _ID_RE.match(number)
+    match = _ID_RE.fullmatch(number)
     if match is None:
         return "居民身份证号码格式不正确：前 17 位应为数字，最后一位为数字或 X"
     try:
@@ -60,7 +60,7 @@ def birth_date_of(resident_id: str) -> dt.date:
 # --- GB 32100: 18-character unified social credit code ------------------------------------
 USCC_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # 31 characters: no I, O, S, V, Z
 _USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
-_USCC_RE = re.compile(rf"^[{USCC_CHARSET}]{{2}}\d{{6}}[{USCC_CHARSET}]{{10}}$")
+_USCC_RE = re.compile(rf"[{USCC_CHARSET}]{{2}}[0-9]{{6}}[{USCC_CHARSET}]{{10}}")
 
 
 def uscc_check_char(first17: str) -> str:
@@ -76,7 +76,7 @@ def uscc_error(value: str) -> str | None:
     code = value.strip().upper()
     if len(code) != 18:
         return "统一社会信用代码应为 18 位"
-    if _USCC_RE.match(code) is None:
+    if _USCC_RE.fullmatch(code) is None:
         return (
             "统一社会信用代码格式不正确：第 3–8 位应为行政区划代码，"
             "其余为数字或大写字母（不含 I、O、S、V、Z）"
@@ -91,21 +91,21 @@ def normalize_uscc(value: str) -> str:
 
 
 # --- Administrative division codes (GB/T 2260 + 3-digit town + 3-digit village) ---------
-_DIVISION_RE = re.compile(r"^[1-8]\d{11}$")
+_DIVISION_RE = re.compile(r"[1-8][0-9]{11}")
 
 
 def division_code_error(value: str) -> str | None:
-    if _DIVISION_RE.match(value) is None:
+    if _DIVISION_RE.fullmatch(value) is None:
         return "行政区划代码应为 12 位数字（省市县 6 位 + 乡镇 3 位 + 村 3 位）"
     return None
 
 
 # --- Mainland mobile numbers -------------------------------------------------------------
-_MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
+_MOBILE_RE = re.compile(r"1[3-9][0-9]{9}")
 
 
 def mobile_error(value: str) -> str | None:
-    if _MOBILE_RE.match(value.strip()) is None:
+    if _MOBILE_RE.fullmatch(value.strip()) is None:
         return "手机号码应为 11 位数字，以 1 开头"
     return None
 

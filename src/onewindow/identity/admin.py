@@ -20,7 +20,15 @@ class StaffRoleInline(admin.TabularInline):
 
 @admin.register(User)
 class UserAdmin(AuditedAdmin, DjangoUserAdmin):
-    list_display = ["username", "name", "kind", "department", "hall", "id_number_masked", "is_active"]
+    list_display = [
+        "username",
+        "name",
+        "kind",
+        "department",
+        "hall",
+        "id_number_masked",
+        "is_active",
+    ]
     list_filter = ["kind", "is_active", "department", "staff_roles__role"]
     search_fields = ["username", "name", "staff_number"]
     ordering = ["username"]
@@ -31,13 +39,37 @@ class UserAdmin(AuditedAdmin, DjangoUserAdmin):
         (None, {"fields": ("username", "password", "name", "kind", "email")}),
         ("实名信息", {"fields": ("id_number_masked", "phone_masked", "real_name_verified")}),
         ("工作岗位", {"fields": ("department", "hall", "staff_number")}),
-        ("状态", {"fields": ("is_active", "is_staff", "is_superuser", "failed_login_count",
-                           "locked_until", "last_login", "date_joined")}),
+        (
+            "状态",
+            {
+                "fields": (
+                    "is_active",
+                    "is_staff",
+                    "is_superuser",
+                    "failed_login_count",
+                    "locked_until",
+                    "last_login",
+                    "date_joined",
+                )
+            },
+        ),
     )
     add_fieldsets = (
-        (None, {"classes": ("wide",),
-                "fields": ("username", "name", "kind", "department", "hall",
-                           "password1", "password2")}),
+        (
+            None,
+            {
+                "classes": ("wide",),
+                "fields": (
+                    "username",
+                    "name",
+                    "kind",
+                    "department",
+                    "hall",
+                    "password1",
+                    "password2",
+                ),
+            },
+        ),
     )
 
 
@@ -68,14 +100,22 @@ class TokenIssueForm(forms.ModelForm):
 class ApiTokenAdmin(admin.ModelAdmin):
     """Issuing goes through the service so the token is shown once and the act is audited."""
 
-    list_display = ["name", "user", "prefix", "created_at", "expires_at", "revoked_at",
-                    "last_used_at"]
+    list_display = [
+        "name",
+        "user",
+        "prefix",
+        "created_at",
+        "expires_at",
+        "revoked_at",
+        "last_used_at",
+    ]
     search_fields = ["name", "prefix", "user__username"]
     autocomplete_fields = ["user"]
     actions = ["revoke"]
 
-    def get_form(self, request: HttpRequest, obj: Any = None, change: bool = False,
-                 **kwargs: Any) -> Any:
+    def get_form(
+        self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any
+    ) -> Any:
         if obj is None:
             kwargs["form"] = TokenIssueForm
         return super().get_form(request, obj, change=change, **kwargs)
@@ -83,8 +123,16 @@ class ApiTokenAdmin(admin.ModelAdmin):
     def get_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         if obj is None:
             return ["name", "user", "days"]
-        return ["name", "user", "prefix", "created_by", "created_at", "expires_at",
-                "revoked_at", "last_used_at"]
+        return [
+            "name",
+            "user",
+            "prefix",
+            "created_by",
+            "created_at",
+            "expires_at",
+            "revoked_at",
+            "last_used_at",
+        ]
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         return [] if obj is None else self.get_fields(request, obj)
@@ -92,8 +140,9 @@ class ApiTokenAdmin(admin.ModelAdmin):
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         if change:
             return
-        token, raw = services.token_issue(actor=request.user, user_id=obj.user_id,
-                                          name=obj.name, days=form.cleaned_data["days"])
+        token, raw = services.token_issue(
+            actor=request.user, user_id=obj.user_id, name=obj.name, days=form.cleaned_data["days"]
+        )
         obj.pk = token.pk
         messages.warning(request, f"令牌已签发，只显示这一次，请立即复制保存：{raw}")
 

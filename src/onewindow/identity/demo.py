@@ -46,9 +46,13 @@ def load(ctx: Any) -> None:
         ctx.count(not exists)
         if not exists:
             user = services.staff_create(
-                actor=None, username=username, name=name, password=DEMO_PASSWORD,
+                actor=None,
+                username=username,
+                name=name,
+                password=DEMO_PASSWORD,
                 department_id=departments[dept].pk,
-                hall_id=halls[hall].pk if hall else None, roles=roles,
+                hall_id=halls[hall].pk if hall else None,
+                roles=roles,
             )
             notify(recipient=user, template="platform.welcome", key=f"demo:welcome:{username}")
     for username, name, id_number, phone in CITIZENS:
@@ -56,8 +60,13 @@ def load(ctx: Any) -> None:
         ctx.count(not exists)
         if not exists:
             user = services.citizen_register(
-                actor=None, name=name, id_number=id_number, phone=phone, username=username,
-                password=DEMO_PASSWORD, real_name_verified=True,
+                actor=None,
+                name=name,
+                id_number=id_number,
+                phone=phone,
+                username=username,
+                password=DEMO_PASSWORD,
+                real_name_verified=True,
             )
             notify(recipient=user, template="platform.welcome", key=f"demo:welcome:{username}")
     uscc = ENTERPRISE_USCC_17 + uscc_check_char(ENTERPRISE_USCC_17)
@@ -65,7 +74,11 @@ def load(ctx: Any) -> None:
     ctx.count(not exists)
     if not exists:
         services.enterprise_register(
-            actor=None, name="陕西眉香猕猴桃有限公司", uscc=uscc, legal_rep_name="李秀梅",
+            actor=None,
+            name="陕西眉香猕猴桃有限公司",
+            uscc=uscc,
+            legal_rep_name="李秀梅",
             legal_rep_user_id=User.objects.get(username="qiye").pk,
-            division_code="610326101000", address="眉县槐芽镇西铺村猕猴桃产业园 8 号",
+            division_code="610326101000",
+            address="眉县槐芽镇西铺村猕猴桃产业园 8 号",
         )

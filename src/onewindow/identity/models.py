@@ -13,7 +13,7 @@ from . import crypto
 
 
 class AccountManager(UserManager["User"]):
-    def create_superuser(  # type: ignore[override]
+    def create_superuser(
         self, username: str, email: str | None = None, password: str | None = None, **extra: Any
     ) -> User:
         extra.setdefault("kind", User.Kind.STAFF)
@@ -32,7 +32,9 @@ class User(AbstractBaseUser, PermissionsMixin):
         SERVICE = "service", "系统账户"
 
     username = models.CharField(
-        "登录名", max_length=64, unique=True,
+        "登录名",
+        max_length=64,
+        unique=True,
         error_messages={"unique": "该登录名已被使用"},
     )
     name = models.CharField("姓名", max_length=60)
@@ -49,12 +51,20 @@ class User(AbstractBaseUser, PermissionsMixin):
     phone_masked = models.CharField("手机号", max_length=11, blank=True, editable=False)
     # Staff placement.
     department = models.ForeignKey(
-        "org.Department", verbose_name="所属部门", null=True, blank=True,
-        on_delete=models.PROTECT, related_name="staff",
+        "org.Department",
+        verbose_name="所属部门",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="staff",
     )
     hall = models.ForeignKey(
-        "org.Hall", verbose_name="所在大厅", null=True, blank=True,
-        on_delete=models.PROTECT, related_name="staff",
+        "org.Hall",
+        verbose_name="所在大厅",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="staff",
     )
     staff_number = models.CharField("工号", max_length=20, blank=True)
     is_active = models.BooleanField("启用", default=True)
@@ -122,7 +132,9 @@ class User(AbstractBaseUser, PermissionsMixin):
         roles = self.role_codes if self.kind != User.Kind.PUBLIC else frozenset()
         reaches = {ROLE_REACH[Role(r)] for r in roles}
         enterprise_ids = frozenset(
-            EnterpriseAgent.objects.active().filter(user=self).values_list("enterprise_id", flat=True)
+            EnterpriseAgent.objects.active()
+            .filter(user=self)
+            .values_list("enterprise_id", flat=True)
         )
         return Scope(
             user_id=self.pk,
@@ -130,9 +142,11 @@ class User(AbstractBaseUser, PermissionsMixin):
             roles=roles,
             county_wide=Reach.COUNTY in reaches,
             department_ids=frozenset([self.department_id])
-            if Reach.DEPARTMENT in reaches and self.department_id else frozenset(),
+            if Reach.DEPARTMENT in reaches and self.department_id
+            else frozenset(),
             hall_ids=frozenset([self.hall_id])
-            if Reach.HALL in reaches and self.hall_id else frozenset(),
+            if Reach.HALL in reaches and self.hall_id
+            else frozenset(),
             enterprise_ids=enterprise_ids,
         )
 
@@ -148,8 +162,9 @@ class User(AbstractBaseUser, PermissionsMixin):
 
 
 class StaffRole(models.Model):
-    user = models.ForeignKey(User, verbose_name="账户", on_delete=models.CASCADE,
-                             related_name="staff_roles")
+    user = models.ForeignKey(
+        User, verbose_name="账户", on_delete=models.CASCADE, related_name="staff_roles"
+    )
     role = models.CharField("角色", max_length=20, choices=Role.choices)
     granted_at = models.DateTimeField("授予时间", default=timezone.now)
 
@@ -167,7 +182,11 @@ class Enterprise(TimeStampedModel):
     uscc = models.CharField("统一社会信用代码", max_length=18, unique=True)
     legal_rep_name = models.CharField("法定代表人", max_length=60)
     legal_rep = models.ForeignKey(
-        User, verbose_name="法定代表人账户", null=True, blank=True, on_delete=models.PROTECT,
+        User,
+        verbose_name="法定代表人账户",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="represented_enterprises",
     )
     division = models.ForeignKey(
@@ -195,13 +214,21 @@ class AgentQuerySet(models.QuerySet["EnterpriseAgent"]):
 class EnterpriseAgent(models.Model):
     """A person authorised to act for an enterprise (the legal representative included)."""
 
-    enterprise = models.ForeignKey(Enterprise, verbose_name="企业", on_delete=models.CASCADE,
-                                   related_name="agents")
-    user = models.ForeignKey(User, verbose_name="经办人", on_delete=models.PROTECT,
-                             related_name="agencies")
+    enterprise = models.ForeignKey(
+        Enterprise, verbose_name="企业", on_delete=models.CASCADE, related_name="agents"
+    )
+    user = models.ForeignKey(
+        User, verbose_name="经办人", on_delete=models.PROTECT, related_name="agencies"
+    )
     is_legal_rep = models.BooleanField("法定代表人", default=False)
-    authorised_by = models.ForeignKey(User, verbose_name="授权人", null=True, blank=True,
-                                      on_delete=models.PROTECT, related_name="+")
+    authorised_by = models.ForeignKey(
+        User,
+        verbose_name="授权人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     authorised_at = models.DateTimeField("授权时间", default=timezone.now)
     valid_until = models.DateTimeField("有效期至", null=True, blank=True)
     revoked_at = models.DateTimeField("撤销时间", null=True, blank=True)
@@ -213,7 +240,8 @@ class EnterpriseAgent(models.Model):
         verbose_name_plural = "企业经办人授权"
         constraints = [
             models.UniqueConstraint(
-                fields=["enterprise", "user"], condition=models.Q(revoked_at__isnull=True),
+                fields=["enterprise", "user"],
+                condition=models.Q(revoked_at__isnull=True),
                 name="identity_one_active_agency",
             )
         ]
@@ -229,12 +257,19 @@ class ApiToken(models.Model):
     """
 
     name = models.CharField("用途", max_length=100)
-    user = models.ForeignKey(User, verbose_name="代表账户", on_delete=models.PROTECT,
-                             related_name="api_tokens")
+    user = models.ForeignKey(
+        User, verbose_name="代表账户", on_delete=models.PROTECT, related_name="api_tokens"
+    )
     prefix = models.CharField("前缀", max_length=12, db_index=True)
     digest = models.CharField("摘要", max_length=64, unique=True, editable=False)
-    created_by = models.ForeignKey(User, verbose_name="签发人", null=True, blank=True,
-                                   on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(
+        User,
+        verbose_name="签发人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     created_at = models.DateTimeField("签发时间", default=timezone.now)
     expires_at = models.DateTimeField("过期时间")
     revoked_at = models.DateTimeField("吊销时间", null=True, blank=True)

@@ -36,8 +36,17 @@ from onewindow.org.models import Department, Division, Hall
 from . import crypto
 from .models import ApiToken, Enterprise, EnterpriseAgent, StaffRole, User
 
-USER_FIELDS = ["username", "name", "kind", "id_number_masked", "phone_masked", "department",
-               "hall", "is_active", "real_name_verified"]
+USER_FIELDS = [
+    "username",
+    "name",
+    "kind",
+    "id_number_masked",
+    "phone_masked",
+    "department",
+    "hall",
+    "is_active",
+    "real_name_verified",
+]
 
 
 def _check_password(password: str, user: User) -> None:
@@ -93,8 +102,12 @@ def citizen_register(
         user.set_unusable_password()
     with integrity_as_conflict("该身份证号码或登录名已注册"):
         user.save()
-    audit.record(code="identity.citizen.registered", actor=actor, obj=user,
-                 after=audit.snapshot(user, USER_FIELDS))
+    audit.record(
+        code="identity.citizen.registered",
+        actor=actor,
+        obj=user,
+        after=audit.snapshot(user, USER_FIELDS),
+    )
     return user
 
 
@@ -135,9 +148,15 @@ def staff_create(
         raise InvalidInput(f"未知角色：{'、'.join(bad)}", field="roles")
     if phone and (error := mobile_error(phone)) is not None:
         raise InvalidInput(error, field="phone")
-    user = User(username=_check_username(username), name=name.strip(), kind=kind,
-                department=department, hall=hall, staff_number=staff_number,
-                is_staff=Role.SYSTEM_ADMIN in roles)
+    user = User(
+        username=_check_username(username),
+        name=name.strip(),
+        kind=kind,
+        department=department,
+        hall=hall,
+        staff_number=staff_number,
+        is_staff=Role.SYSTEM_ADMIN in roles,
+    )
     user.set_phone(phone)
     full_clean(user, exclude=["password"])
     _check_password(password, user)
@@ -145,15 +164,21 @@ def staff_create(
     with integrity_as_conflict(f"登录名“{username}”已被使用"):
         user.save()
     StaffRole.objects.bulk_create([StaffRole(user=user, role=r) for r in roles])
-    audit.record(code="identity.staff.created", actor=actor, obj=user,
-                 after={**audit.snapshot(user, USER_FIELDS), "roles": sorted(roles)})
+    audit.record(
+        code="identity.staff.created",
+        actor=actor,
+        obj=user,
+        after={**audit.snapshot(user, USER_FIELDS), "roles": sorted(roles)},
+    )
     return user
 
 
 @transaction.atomic
 def staff_set_roles(*, actor: Any, user_id: int, roles: Iterable[str]) -> User:
     require_role(actor, Role.SYSTEM_ADMIN)
-    user = User.objects.select_for_update().filter(pk=user_id, kind__in=["staff", "service"]).first()
+    user = (
+        User.objects.select_for_update().filter(pk=user_id, kind__in=["staff", "service"]).first()
+    )
     if user is None:
         raise NotFound("工作人员账户不存在")
     roles = sorted(set(roles))
@@ -161,13 +186,16 @@ def staff_set_roles(*, actor: Any, user_id: int, roles: Iterable[str]) -> User:
         raise InvalidInput(f"未知角色：{'、'.join(bad)}", field="roles")
     before = sorted(user.staff_roles.values_list("role", flat=True))
     user.staff_roles.exclude(role__in=roles).delete()
-    StaffRole.objects.bulk_create(
-        [StaffRole(user=user, role=r) for r in roles if r not in before]
-    )
+    StaffRole.objects.bulk_create([StaffRole(user=user, role=r) for r in roles if r not in before])
     user.is_staff = Role.SYSTEM_ADMIN in roles
     user.save(update_fields=["is_staff"])
-    audit.record(code="identity.staff.roles_changed", actor=actor, obj=user,
-                 before={"roles": before}, after={"roles": roles})
+    audit.record(
+        code="identity.staff.roles_changed",
+        actor=actor,
+        obj=user,
+        before={"roles": before},
+        after={"roles": roles},
+    )
     return user
 
 
@@ -213,31 +241,55 @@ def enterprise_register(
             raise InvalidInput(f"行政区划代码 {division_code} 不存在", field="division_code")
     if Enterprise.objects.filter(uscc=uscc).exists():
         raise Conflict(f"统一社会信用代码 {uscc} 的企业已登记")
-    enterprise = Enterprise(name=name.strip(), uscc=uscc, legal_rep_name=legal_rep_name.strip(),
-                            legal_rep=legal_rep, division=division, address=address)
+    enterprise = Enterprise(
+        name=name.strip(),
+        uscc=uscc,
+        legal_rep_name=legal_rep_name.strip(),
+        legal_rep=legal_rep,
+        division=division,
+        address=address,
+    )
     with integrity_as_conflict(f"统一社会信用代码 {uscc} 的企业已登记"):
         enterprise.save()
-    audit.record(code="identity.enterprise.registered", actor=actor, obj=enterprise,
-                 after=audit.snapshot(enterprise, ["name", "uscc", "legal_rep_name",
-                                                   "legal_rep", "division"]))
+    audit.record(
+        code="identity.enterprise.registered",
+        actor=actor,
+        obj=enterprise,
+        after=audit.snapshot(
+            enterprise, ["name", "uscc", "legal_rep_name", "legal_rep", "division"]
+        ),
+    )
     if legal_rep is not None:
         _agency_create(actor=actor, enterprise=enterprise, user=legal_rep, is_legal_rep=True)
     return enterprise
 
 
 def _agency_create(
-    *, actor: Any, enterprise: Enterprise, user: User, is_legal_rep: bool = False,
+    *,
+    actor: Any,
+    enterprise: Enterprise,
+    user: User,
+    is_legal_rep: bool = False,
     valid_until: dt.datetime | None = None,
 ) -> EnterpriseAgent:
     agency = EnterpriseAgent.objects.create(
-        enterprise=enterprise, user=user, is_legal_rep=is_legal_rep,
+        enterprise=enterprise,
+        user=user,
+        is_legal_rep=is_legal_rep,
         authorised_by=actor if getattr(actor, "is_authenticated", False) else None,
         valid_until=valid_until,
     )
-    audit.record(code="identity.agent.authorised", actor=actor, obj=agency,
-                 after={"enterprise": enterprise.pk, "user": user.pk,
-                        "is_legal_rep": is_legal_rep,
-                        "valid_until": valid_until.isoformat() if valid_until else None})
+    audit.record(
+        code="identity.agent.authorised",
+        actor=actor,
+        obj=agency,
+        after={
+            "enterprise": enterprise.pk,
+            "user": user.pk,
+            "is_legal_rep": is_legal_rep,
+            "valid_until": valid_until.isoformat() if valid_until else None,
+        },
+    )
     return agency
 
 
@@ -247,9 +299,11 @@ def _can_manage_agents(actor: Any, enterprise: Enterprise) -> bool:
     scope = scope_of(actor)
     if scope.is_staff:
         return scope.has_role(Role.WINDOW_CLERK, Role.SYSTEM_ADMIN)
-    return EnterpriseAgent.objects.active().filter(
-        enterprise=enterprise, user_id=actor.pk, is_legal_rep=True
-    ).exists()
+    return (
+        EnterpriseAgent.objects.active()
+        .filter(enterprise=enterprise, user_id=actor.pk, is_legal_rep=True)
+        .exists()
+    )
 
 
 @transaction.atomic
@@ -273,8 +327,12 @@ def agent_authorise(
 
 @transaction.atomic
 def agent_revoke(*, actor: Any, agency_id: int) -> EnterpriseAgent:
-    agency = EnterpriseAgent.objects.select_for_update().select_related("enterprise").filter(
-        pk=agency_id).first()
+    agency = (
+        EnterpriseAgent.objects.select_for_update()
+        .select_related("enterprise")
+        .filter(pk=agency_id)
+        .first()
+    )
     if agency is None:
         raise NotFound("授权记录不存在")
     if not _can_manage_agents(actor, agency.enterprise):
@@ -285,8 +343,12 @@ def agent_revoke(*, actor: Any, agency_id: int) -> EnterpriseAgent:
         raise Conflict("法定代表人的授权不能撤销，请办理法定代表人变更")
     agency.revoked_at = timezone.now()
     agency.save(update_fields=["revoked_at"])
-    audit.record(code="identity.agent.revoked", actor=actor, obj=agency,
-                 after={"revoked_at": agency.revoked_at.isoformat()})
+    audit.record(
+        code="identity.agent.revoked",
+        actor=actor,
+        obj=agency,
+        after={"revoked_at": agency.revoked_at.isoformat()},
+    )
     return agency
 
 
@@ -316,12 +378,19 @@ def token_issue(
     prefix = secrets.token_hex(4)
     raw = f"{TOKEN_PREFIX}_{prefix}_{secrets.token_urlsafe(32)}"
     token = ApiToken.objects.create(
-        name=name.strip(), user=user, prefix=prefix, digest=_token_digest(raw),
-        created_by=actor, expires_at=timezone.now() + dt.timedelta(days=days),
+        name=name.strip(),
+        user=user,
+        prefix=prefix,
+        digest=_token_digest(raw),
+        created_by=actor,
+        expires_at=timezone.now() + dt.timedelta(days=days),
     )
-    audit.record(code="identity.token.issued", actor=actor, obj=token,
-                 after={"user": user.pk, "prefix": prefix,
-                        "expires_at": token.expires_at.isoformat()})
+    audit.record(
+        code="identity.token.issued",
+        actor=actor,
+        obj=token,
+        after={"user": user.pk, "prefix": prefix, "expires_at": token.expires_at.isoformat()},
+    )
     return token, raw
 
 
@@ -335,8 +404,12 @@ def token_revoke(*, actor: Any, token_id: int) -> ApiToken:
         raise Conflict("该令牌已吊销")
     token.revoked_at = timezone.now()
     token.save(update_fields=["revoked_at"])
-    audit.record(code="identity.token.revoked", actor=actor, obj=token,
-                 after={"revoked_at": token.revoked_at.isoformat()})
+    audit.record(
+        code="identity.token.revoked",
+        actor=actor,
+        obj=token,
+        after={"revoked_at": token.revoked_at.isoformat()},
+    )
     return token
 
 
@@ -385,8 +458,11 @@ def login_check(*, username: str, password: str) -> User:
             user.locked_until = now + dt.timedelta(minutes=settings.LOGIN_LOCK_MINUTES)
             user.failed_login_count = 0
         user.save(update_fields=["failed_login_count", "locked_until"])
-        audit.record(code="identity.login.locked" if locked else "identity.login.failed",
-                     obj=user, after={"failures": user.failed_login_count})
+        audit.record(
+            code="identity.login.locked" if locked else "identity.login.failed",
+            obj=user,
+            after={"failures": user.failed_login_count},
+        )
     if locked:
         raise AuthenticationFailed(
             f"连续登录失败 {settings.LOGIN_MAX_FAILURES} 次，账户已锁定 "
@@ -394,5 +470,6 @@ def login_check(*, username: str, password: str) -> User:
             code="locked",
         )
     left = settings.LOGIN_MAX_FAILURES - user.failed_login_count
-    raise AuthenticationFailed(f"登录名或密码错误，再错 {left} 次账户将被锁定",
-                               code="bad_credentials")
+    raise AuthenticationFailed(
+        f"登录名或密码错误，再错 {left} 次账户将被锁定", code="bad_credentials"
+    )

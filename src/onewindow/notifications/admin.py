@@ -12,8 +12,16 @@ from .models import Notification, TemplateOverride
 
 @admin.register(Notification)
 class NotificationAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "recipient", "channel", "subject", "status", "attempts",
-                    "sent_at", "read_at"]
+    list_display = [
+        "created_at",
+        "recipient",
+        "channel",
+        "subject",
+        "status",
+        "attempts",
+        "sent_at",
+        "read_at",
+    ]
     list_filter = ["channel", "status", "template"]
     search_fields = ["subject", "idempotency_key", "recipient__username"]
     readonly_fields = [f.name for f in Notification._meta.fields]

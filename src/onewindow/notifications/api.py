@@ -2,9 +2,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.http import HttpRequest
 from ninja import Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
+
+from onewindow.core.errors import ApiRequest
 
 from . import selectors, services
 
@@ -35,17 +36,17 @@ class ReadOut(Schema):
 
 @router.get("/", response=list[NotificationOut], operation_id="notifications_inbox")
 @paginate(LimitOffsetPagination)
-def inbox(request: HttpRequest):
+def inbox(request: ApiRequest):
     """我的站内消息，最新在前。"""
     return selectors.inbox(request.auth)
 
 
 @router.get("/unread-count", response=UnreadOut, operation_id="notifications_unread_count")
-def unread(request: HttpRequest):
+def unread(request: ApiRequest):
     return {"unread": selectors.unread_count(request.auth)}
 
 
 @router.post("/read", response=ReadOut, operation_id="notifications_mark_read")
-def mark_read(request: HttpRequest, payload: ReadIn):
+def mark_read(request: ApiRequest, payload: ReadIn):
     """标记为已读；不传 ids 时全部标记。"""
     return {"marked": services.mark_read(actor=request.auth, ids=payload.ids)}

@@ -31,7 +31,7 @@ class LogSmsBackend(SmsBackend):
 
 class ConsoleSmsBackend(SmsBackend):
     def send(self, *, phone: str, text: str, idempotency_key: str) -> None:
-        print(f"[短信] {phone}: {text}  ({idempotency_key})")  # noqa: T201
+        print(f"[短信] {phone}: {text}  ({idempotency_key})")
 
 
 class MemorySmsBackend(SmsBackend):
@@ -48,12 +48,14 @@ class MemorySmsBackend(SmsBackend):
 
 
 def sms_backend() -> SmsBackend:
-    return import_string(settings.SMS_BACKEND)()  # type: ignore[no-any-return]
+    backend: SmsBackend = import_string(settings.SMS_BACKEND)()
+    return backend
 
 
 def send_email(*, address: str, subject: str, body: str, idempotency_key: str) -> None:
-    message = EmailMessage(subject=subject, body=body, to=[address],
-                           headers={"X-Idempotency-Key": idempotency_key})
+    message = EmailMessage(
+        subject=subject, body=body, to=[address], headers={"X-Idempotency-Key": idempotency_key}
+    )
     try:
         message.send(fail_silently=False)
     except OSError as exc:

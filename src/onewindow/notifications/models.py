@@ -24,16 +24,19 @@ class Notification(models.Model):
     """One message to one person on one channel: the outbox row written in the same
     transaction as the change that causes it, and later delivered by the worker."""
 
-    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="接收人",
-                                  on_delete=models.CASCADE, related_name="notifications")
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="接收人",
+        on_delete=models.CASCADE,
+        related_name="notifications",
+    )
     channel = models.CharField("渠道", max_length=10, choices=Channel.choices)
     template = models.CharField("模板", max_length=60)
     subject = models.CharField("标题", max_length=200)
     body = models.TextField("内容")
     link = models.CharField("链接", max_length=300, blank=True)
     idempotency_key = models.CharField("幂等键", max_length=160)
-    status = models.CharField("状态", max_length=10, choices=Status.choices,
-                              default=Status.PENDING)
+    status = models.CharField("状态", max_length=10, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField("尝试次数", default=0)
     next_attempt_at = models.DateTimeField("下次尝试", default=timezone.now)
     last_error = models.TextField("最近错误", blank=True)
@@ -46,8 +49,9 @@ class Notification(models.Model):
         verbose_name_plural = "通知"
         ordering = ["-created_at", "-id"]
         constraints = [
-            models.UniqueConstraint(fields=["idempotency_key", "channel"],
-                                    name="notifications_send_once")
+            models.UniqueConstraint(
+                fields=["idempotency_key", "channel"], name="notifications_send_once"
+            )
         ]
         indexes = [
             models.Index(fields=["status", "next_attempt_at"], name="notif_due_idx"),

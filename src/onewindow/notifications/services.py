@@ -50,7 +50,9 @@ def notify(
     for channel in dict.fromkeys(channels):
         if channel not in Channel.values:
             raise InvalidInput(f"未知通知渠道 {channel}")
-        text = templates_registry.render(tpl.sms, ctx) if channel == Channel.SMS and tpl.sms else body
+        text = (
+            templates_registry.render(tpl.sms, ctx) if channel == Channel.SMS and tpl.sms else body
+        )
         status = Status.PENDING
         if channel == Channel.IN_APP:
             status = Status.SENT
@@ -62,8 +64,12 @@ def notify(
             idempotency_key=key[:160],
             channel=channel,
             defaults={
-                "recipient": recipient, "template": template, "subject": subject[:200],
-                "body": text, "link": link, "status": status,
+                "recipient": recipient,
+                "template": template,
+                "subject": subject[:200],
+                "body": text,
+                "link": link,
+                "status": status,
                 "sent_at": now if status == Status.SENT else None,
             },
         )
@@ -94,14 +100,21 @@ def deliver(notification_id: int) -> str:
     n = Notification.objects.select_related("recipient").get(pk=notification_id)
     try:
         if n.channel == Channel.SMS:
-            sms_backend().send(phone=n.recipient.phone, text=n.body, idempotency_key=n.idempotency_key)
+            sms_backend().send(
+                phone=n.recipient.phone, text=n.body, idempotency_key=n.idempotency_key
+            )
         elif n.channel == Channel.EMAIL:
-            send_email(address=n.recipient.email, subject=n.subject, body=n.body,
-                       idempotency_key=n.idempotency_key)
+            send_email(
+                address=n.recipient.email,
+                subject=n.subject,
+                body=n.body,
+                idempotency_key=n.idempotency_key,
+            )
     except (DeliveryError, OSError) as exc:
         return _failed(n, str(exc))
-    Notification.objects.filter(pk=n.pk).update(status=Status.SENT, sent_at=timezone.now(),
-                                                last_error="")
+    Notification.objects.filter(pk=n.pk).update(
+        status=Status.SENT, sent_at=timezone.now(), last_error=""
+    )
     return Status.SENT
 
 
@@ -109,8 +122,11 @@ def _failed(n: Notification, error: str) -> str:
     if n.attempts >= settings.NOTIFICATION_MAX_ATTEMPTS:
         with transaction.atomic():
             Notification.objects.filter(pk=n.pk).update(status=Status.DEAD, last_error=error[:2000])
-            audit.record(code="notifications.delivery.dead", obj=n,
-                         after={"channel": n.channel, "attempts": n.attempts, "error": error[:200]})
+            audit.record(
+                code="notifications.delivery.dead",
+                obj=n,
+                after={"channel": n.channel, "attempts": n.attempts, "error": error[:200]},
+            )
         logger.error("notification %s given up after %s attempts: %s", n.pk, n.attempts, error)
         return Status.DEAD
     backoff = dt.timedelta(minutes=2 ** (n.attempts - 1))
@@ -125,12 +141,13 @@ def sweep(now: dt.datetime | None = None) -> int:
     """Deliver what is due (new, or failed and past its back-off); release rows a dead
     worker left in SENDING. Returns how many were attempted."""
     now = now or timezone.now()
-    Notification.objects.filter(status=Status.SENDING, next_attempt_at__lt=now - STALE_SENDING).update(
-        status=Status.FAILED, last_error="worker stopped while sending"
-    )
+    Notification.objects.filter(
+        status=Status.SENDING, next_attempt_at__lt=now - STALE_SENDING
+    ).update(status=Status.FAILED, last_error="worker stopped while sending")
     due = list(
-        Notification.objects.filter(status__in=[Status.PENDING, Status.FAILED],
-                                    next_attempt_at__lte=now)
+        Notification.objects.filter(
+            status__in=[Status.PENDING, Status.FAILED], next_attempt_at__lte=now
+        )
         .order_by("next_attempt_at")
         .values_list("pk", flat=True)[:SWEEP_BATCH]
     )

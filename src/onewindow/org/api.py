@@ -1,7 +1,8 @@
 from __future__ import annotations
 
-from django.http import HttpRequest
 from ninja import Router
+
+from onewindow.core.errors import ApiRequest
 
 from . import selectors, services
 from .schemas import (
@@ -21,56 +22,60 @@ router = Router(tags=["组织机构"])
 
 
 @router.get("/divisions", response=list[DivisionOut], auth=None, operation_id="org_divisions_list")
-def divisions_list(request: HttpRequest, parent_code: str | None = None, level: int | None = None):
+def divisions_list(request: ApiRequest, parent_code: str | None = None, level: int | None = None):
     """行政区划（县 → 镇/街道 → 村/社区），可按上级区划或层级筛选。公开。"""
     return list(selectors.divisions(parent_code=parent_code, level=level))
 
 
 @router.post("/divisions", response={201: DivisionOut}, operation_id="org_divisions_create")
-def divisions_create(request: HttpRequest, payload: DivisionIn):
+def divisions_create(request: ApiRequest, payload: DivisionIn):
     """新增行政区划（系统管理员）。"""
     return 201, services.division_create(actor=request.auth, **payload.dict())
 
 
-@router.get("/departments", response=list[DepartmentOut], auth=None,
-            operation_id="org_departments_list")
-def departments_list(request: HttpRequest):
+@router.get(
+    "/departments", response=list[DepartmentOut], auth=None, operation_id="org_departments_list"
+)
+def departments_list(request: ApiRequest):
     return list(selectors.departments())
 
 
 @router.post("/departments", response={201: DepartmentOut}, operation_id="org_departments_create")
-def departments_create(request: HttpRequest, payload: DepartmentIn):
+def departments_create(request: ApiRequest, payload: DepartmentIn):
     return 201, services.department_create(actor=request.auth, **payload.dict())
 
 
-@router.patch("/departments/{department_id}", response=DepartmentOut,
-              operation_id="org_departments_update")
-def departments_update(request: HttpRequest, department_id: int, payload: DepartmentPatch):
-    return services.department_update(actor=request.auth, department_id=department_id,
-                                      **payload.dict(exclude_none=True))
+@router.patch(
+    "/departments/{department_id}", response=DepartmentOut, operation_id="org_departments_update"
+)
+def departments_update(request: ApiRequest, department_id: int, payload: DepartmentPatch):
+    return services.department_update(
+        actor=request.auth, department_id=department_id, **payload.dict(exclude_none=True)
+    )
 
 
 @router.get("/halls", response=list[HallOut], auth=None, operation_id="org_halls_list")
-def halls_list(request: HttpRequest):
+def halls_list(request: ApiRequest):
     return list(selectors.halls())
 
 
 @router.post("/halls", response={201: HallOut}, operation_id="org_halls_create")
-def halls_create(request: HttpRequest, payload: HallIn):
+def halls_create(request: ApiRequest, payload: HallIn):
     return 201, services.hall_create(actor=request.auth, **payload.dict())
 
 
 @router.get("/windows", response=list[WindowOut], auth=None, operation_id="org_windows_list")
-def windows_list(request: HttpRequest, hall_id: int | None = None):
+def windows_list(request: ApiRequest, hall_id: int | None = None):
     return list(selectors.windows(hall_id=hall_id))
 
 
 @router.post("/windows", response={201: WindowOut}, operation_id="org_windows_create")
-def windows_create(request: HttpRequest, payload: WindowIn):
+def windows_create(request: ApiRequest, payload: WindowIn):
     return 201, services.window_create(actor=request.auth, **payload.dict())
 
 
 @router.patch("/windows/{window_id}", response=WindowOut, operation_id="org_windows_update")
-def windows_update(request: HttpRequest, window_id: int, payload: WindowPatch):
-    return services.window_update(actor=request.auth, window_id=window_id,
-                                  **payload.dict(exclude_none=True))
+def windows_update(request: ApiRequest, window_id: int, payload: WindowPatch):
+    return services.window_update(
+        actor=request.auth, window_id=window_id, **payload.dict(exclude_none=True)
+    )

@@ -114,9 +114,14 @@ def load(ctx: Any) -> None:
         ctx.count(dept is None)
         if dept is None:
             dept = services.department_create(
-                actor=None, name=name, short_name=short, uscc=usc_code(index),
-                division_code=COUNTY[0], is_platform_operator=operator,
-                phone=f"0917-55{index:05d}"[:13], supervision_phone="0917-12345",
+                actor=None,
+                name=name,
+                short_name=short,
+                uscc=usc_code(index),
+                division_code=COUNTY[0],
+                is_platform_operator=operator,
+                phone=f"0917-55{index:05d}"[:13],
+                supervision_phone="0917-12345",
             )
         departments[short] = dept
     for index, (code, name, _kind) in enumerate(TOWNS, start=len(DEPARTMENTS) + 1):
@@ -125,55 +130,121 @@ def load(ctx: Any) -> None:
         ctx.count(dept is None)
         if dept is None:
             dept = services.department_create(
-                actor=None, name=full, short_name=name, uscc=usc_code(index), division_code=code,
+                actor=None,
+                name=full,
+                short_name=name,
+                uscc=usc_code(index),
+                division_code=code,
             )
         departments[name] = dept
     ctx.objects["departments"] = departments
 
     bureau = departments["县行政审批局"]
-    center = _hall(ctx, name="眉县政务服务中心", kind="county_center", division=COUNTY[0],
-                   department=bureau, address="眉县首善街道平阳街政务服务中心",
-                   phone="0917-5512345", hours=COUNTY_HOURS)
-    _hall(ctx, name="眉县经开区政务服务中心", kind="sub_center", division=TOWNS[0][0],
-          department=bureau, address="眉县经济技术开发区管委会一楼", phone="0917-5598765",
-          hours=COUNTY_HOURS, parent=center)
+    center = _hall(
+        ctx,
+        name="眉县政务服务中心",
+        kind="county_center",
+        division=COUNTY[0],
+        department=bureau,
+        address="眉县首善街道平阳街政务服务中心",
+        phone="0917-5512345",
+        hours=COUNTY_HOURS,
+    )
+    _hall(
+        ctx,
+        name="眉县经开区政务服务中心",
+        kind="sub_center",
+        division=TOWNS[0][0],
+        department=bureau,
+        address="眉县经济技术开发区管委会一楼",
+        phone="0917-5598765",
+        hours=COUNTY_HOURS,
+        parent=center,
+    )
     halls = {"county": center}
     for code, name, _kind in TOWNS:
-        halls[name] = _hall(ctx, name=f"{name}便民服务中心", kind="town_center", division=code,
-                            department=departments[name], address=f"眉县{name}政府院内",
-                            phone="", hours=TOWN_HOURS, parent=center)
+        halls[name] = _hall(
+            ctx,
+            name=f"{name}便民服务中心",
+            kind="town_center",
+            division=code,
+            department=departments[name],
+            address=f"眉县{name}政府院内",
+            phone="",
+            hours=TOWN_HOURS,
+            parent=center,
+        )
     for code, name, _kind in VILLAGES[:4]:
-        town = next(t for t in TOWNS if t[0][:9] == code[:9])
-        _hall(ctx, name=f"{name}便民服务站", kind="village_station", division=code,
-              department=departments[town[1]], address=f"{town[1]}{name}村委会",
-              phone="", hours="1-5 09:00-12:00", parent=halls[town[1]])
+        town_name = next(t[1] for t in TOWNS if t[0][:9] == code[:9])
+        _hall(
+            ctx,
+            name=f"{name}便民服务站",
+            kind="village_station",
+            division=code,
+            department=departments[town_name],
+            address=f"眉县{town_name}{name}",
+            phone="",
+            hours="1-5 09:00-12:00",
+            parent=halls[town_name],
+        )
     ctx.objects["halls"] = halls
 
     for number, name, kind, dept_names in COUNTY_WINDOWS:
-        _window(ctx, center, number, name, kind, [departments[d].pk for d in dept_names],
-                TIDAL_HOURS if kind == "tidal" else "")
-    for _code, town, _kind in TOWNS:
-        _window(ctx, halls[town], "01", "综合受理窗口", "comprehensive", [], "")
-        _window(ctx, halls[town], "02", "帮办代办窗口", "help", [], "")
+        _window(
+            ctx,
+            center,
+            number,
+            name,
+            kind,
+            [departments[d].pk for d in dept_names],
+            TIDAL_HOURS if kind == "tidal" else "",
+        )
+    for _code, town_name, _kind in TOWNS:
+        _window(ctx, halls[town_name], "01", "综合受理窗口", "comprehensive", [], "")
+        _window(ctx, halls[town_name], "02", "帮办代办窗口", "help", [], "")
 
 
-def _hall(ctx: Any, *, name: str, kind: str, division: str, department: Department,
-          address: str, phone: str, hours: str, parent: Hall | None = None) -> Hall:
+def _hall(
+    ctx: Any,
+    *,
+    name: str,
+    kind: str,
+    division: str,
+    department: Department,
+    address: str,
+    phone: str,
+    hours: str,
+    parent: Hall | None = None,
+) -> Hall:
     hall = Hall.objects.filter(name=name).first()
     ctx.count(hall is None)
     if hall is None:
         hall = services.hall_create(
-            actor=None, name=name, kind=kind, division_code=division,
-            parent_id=parent.pk if parent else None, managing_department_id=department.pk,
-            address=address, phone=phone, opening_hours=hours,
+            actor=None,
+            name=name,
+            kind=kind,
+            division_code=division,
+            parent_id=parent.pk if parent else None,
+            managing_department_id=department.pk,
+            address=address,
+            phone=phone,
+            opening_hours=hours,
         )
     return hall
 
 
-def _window(ctx: Any, hall: Hall, number: str, name: str, kind: str, dept_ids: list[int],
-            hours: str) -> None:
+def _window(
+    ctx: Any, hall: Hall, number: str, name: str, kind: str, dept_ids: list[int], hours: str
+) -> None:
     exists = Window.objects.filter(hall=hall, number=number).exists()
     ctx.count(not exists)
     if not exists:
-        services.window_create(actor=None, hall_id=hall.pk, number=number, name=name, kind=kind,
-                               department_ids=dept_ids, opening_hours=hours)
+        services.window_create(
+            actor=None,
+            hall_id=hall.pk,
+            number=number,
+            name=name,
+            kind=kind,
+            department_ids=dept_ids,
+            opening_hours=hours,
+        )

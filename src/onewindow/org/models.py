@@ -41,12 +41,18 @@ class Division(models.Model):
         VILLAGE = "village", "村"
         COMMUNITY = "community", "社区"
 
-    code = models.CharField("区划代码", max_length=12, unique=True, validators=[validate_division_code])
+    code = models.CharField(
+        "区划代码", max_length=12, unique=True, validators=[validate_division_code]
+    )
     name = models.CharField("名称", max_length=60)
     level = models.PositiveSmallIntegerField("层级", choices=Level.choices)
     kind = models.CharField("类别", max_length=12, choices=Kind.choices)
     parent = models.ForeignKey(
-        "self", verbose_name="上级区划", null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name="上级区划",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="children",
     )
 
@@ -67,7 +73,8 @@ class Division(models.Model):
 
     @property
     def full_name(self) -> str:
-        parts, node = [], self
+        parts: list[str] = []
+        node: Division | None = self
         while node is not None:
             parts.append(node.name)
             node = node.parent
@@ -86,7 +93,8 @@ class Department(TimeStampedModel):
         Division, verbose_name="所在区划", on_delete=models.PROTECT, related_name="departments"
     )
     is_platform_operator = models.BooleanField(
-        "平台运营主体", default=False,
+        "平台运营主体",
+        default=False,
         help_text="县行政审批服务局：负责运行政务服务平台与政务服务中心",
     )
     phone = models.CharField("联系电话", max_length=40, blank=True)
@@ -125,17 +133,28 @@ class Hall(TimeStampedModel):
         Division, verbose_name="所在区划", on_delete=models.PROTECT, related_name="halls"
     )
     parent = models.ForeignKey(
-        "self", verbose_name="上级大厅", null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name="上级大厅",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="children",
     )
     managing_department = models.ForeignKey(
-        Department, verbose_name="管理部门", null=True, blank=True, on_delete=models.PROTECT,
+        Department,
+        verbose_name="管理部门",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="managed_halls",
     )
     address = models.CharField("地址", max_length=200, blank=True)
     phone = models.CharField("咨询电话", max_length=40, blank=True)
     opening_hours = models.CharField(
-        "办公时间", max_length=200, blank=True, validators=[validate_hours],
+        "办公时间",
+        max_length=200,
+        blank=True,
+        validators=[validate_hours],
         help_text="如：1-5 09:00-12:00,13:30-17:30; 6 09:00-12:00（1=周一 … 7=周日）",
     )
     is_active = models.BooleanField("启用", default=True)
@@ -165,7 +184,9 @@ class Window(TimeStampedModel):
         TIDAL = "tidal", "潮汐窗口"
         INTERMEDIARY = "intermediary", "中介服务窗口"
 
-    hall = models.ForeignKey(Hall, verbose_name="所属大厅", on_delete=models.PROTECT, related_name="windows")
+    hall = models.ForeignKey(
+        Hall, verbose_name="所属大厅", on_delete=models.PROTECT, related_name="windows"
+    )
     number = models.CharField("窗口号", max_length=10)
     name = models.CharField("名称", max_length=60)
     kind = models.CharField("类别", max_length=20, choices=Kind.choices)
@@ -173,7 +194,10 @@ class Window(TimeStampedModel):
         Department, verbose_name="进驻部门", blank=True, related_name="windows"
     )
     opening_hours = models.CharField(
-        "办公时间", max_length=200, blank=True, validators=[validate_hours],
+        "办公时间",
+        max_length=200,
+        blank=True,
+        validators=[validate_hours],
         help_text="留空表示与大厅相同",
     )
     is_active = models.BooleanField("启用", default=True)

@@ -28,8 +28,8 @@ def halls() -> QuerySet[Hall]:
 
 
 def windows(*, hall_id: int | None = None) -> QuerySet[Window]:
-    qs = Window.objects.filter(is_active=True).select_related("hall").prefetch_related(
-        "departments"
+    qs = (
+        Window.objects.filter(is_active=True).select_related("hall").prefetch_related("departments")
     )
     return qs.filter(hall_id=hall_id) if hall_id else qs
 

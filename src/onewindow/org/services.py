@@ -24,12 +24,26 @@ _KIND_LEVEL = {
 }
 
 DEPARTMENT_FIELDS = [
-    "name", "short_name", "uscc", "division", "is_platform_operator", "phone",
-    "supervision_phone", "address", "is_active",
+    "name",
+    "short_name",
+    "uscc",
+    "division",
+    "is_platform_operator",
+    "phone",
+    "supervision_phone",
+    "address",
+    "is_active",
 ]
 HALL_FIELDS = [
-    "name", "kind", "division", "parent", "managing_department", "address", "phone",
-    "opening_hours", "is_active",
+    "name",
+    "kind",
+    "division",
+    "parent",
+    "managing_department",
+    "address",
+    "phone",
+    "opening_hours",
+    "is_active",
 ]
 WINDOW_FIELDS = ["hall", "number", "name", "kind", "opening_hours", "is_active"]
 
@@ -63,9 +77,10 @@ def division_create(
             raise InvalidInput("乡镇/街道和村/社区必须指定上级区划", field="parent_code")
         if parent.level != level - 1:
             raise InvalidInput(f"上级区划“{parent.name}”的层级不对：{kind} 应隶属于上一级区划")
-        if code[: 6 if level == Division.Level.TOWN else 9] != parent.code[
-            : 6 if level == Division.Level.TOWN else 9
-        ]:
+        if (
+            code[: 6 if level == Division.Level.TOWN else 9]
+            != parent.code[: 6 if level == Division.Level.TOWN else 9]
+        ):
             raise InvalidInput(f"区划代码 {code} 与上级区划 {parent.code} 的前缀不一致")
     if Division.objects.filter(code=code).exists():
         raise Conflict(f"区划代码 {code} 已存在")
@@ -73,8 +88,12 @@ def division_create(
     full_clean(division)
     with integrity_as_conflict(f"区划代码 {code} 已存在"):
         division.save()
-    audit.record(code="org.division.created", actor=actor, obj=division,
-                 after=audit.snapshot(division, ["code", "name", "kind", "level", "parent"]))
+    audit.record(
+        code="org.division.created",
+        actor=actor,
+        obj=division,
+        after=audit.snapshot(division, ["code", "name", "kind", "level", "parent"]),
+    )
     return division
 
 
@@ -94,16 +113,25 @@ def department_create(
     _admin(actor)
     uscc = normalize_uscc(uscc)
     department = Department(
-        name=name.strip(), short_name=short_name.strip(), uscc=uscc,
-        division=division_by_code(division_code), is_platform_operator=is_platform_operator,
-        phone=phone, supervision_phone=supervision_phone, address=address,
+        name=name.strip(),
+        short_name=short_name.strip(),
+        uscc=uscc,
+        division=division_by_code(division_code),
+        is_platform_operator=is_platform_operator,
+        phone=phone,
+        supervision_phone=supervision_phone,
+        address=address,
     )
     full_clean(department)
     _check_department_unique(department)
     with integrity_as_conflict("部门名称或统一社会信用代码已存在"):
         department.save()
-    audit.record(code="org.department.created", actor=actor, obj=department,
-                 after=audit.snapshot(department, DEPARTMENT_FIELDS))
+    audit.record(
+        code="org.department.created",
+        actor=actor,
+        obj=department,
+        after=audit.snapshot(department, DEPARTMENT_FIELDS),
+    )
     return department
 
 
@@ -135,8 +163,13 @@ def department_update(*, actor: Any, department_id: int, **changes: Any) -> Depa
     full_clean(department)
     _check_department_unique(department)
     department.save()
-    audit.record(code="org.department.updated", actor=actor, obj=department, before=before,
-                 after=audit.snapshot(department, DEPARTMENT_FIELDS))
+    audit.record(
+        code="org.department.updated",
+        actor=actor,
+        obj=department,
+        before=before,
+        after=audit.snapshot(department, DEPARTMENT_FIELDS),
+    )
     return department
 
 
@@ -155,13 +188,18 @@ def hall_create(
 ) -> Hall:
     _admin(actor)
     hall = Hall(
-        name=name.strip(), kind=kind, division=division_by_code(division_code),
+        name=name.strip(),
+        kind=kind,
+        division=division_by_code(division_code),
         parent=Hall.objects.filter(pk=parent_id).first() if parent_id else None,
         managing_department=(
             Department.objects.filter(pk=managing_department_id).first()
-            if managing_department_id else None
+            if managing_department_id
+            else None
         ),
-        address=address, phone=phone, opening_hours=opening_hours,
+        address=address,
+        phone=phone,
+        opening_hours=opening_hours,
     )
     if parent_id and hall.parent is None:
         raise InvalidInput("上级大厅不存在", field="parent_id")
@@ -172,8 +210,9 @@ def hall_create(
         raise Conflict(f"大厅“{hall.name}”已存在")
     with integrity_as_conflict(f"大厅“{hall.name}”已存在"):
         hall.save()
-    audit.record(code="org.hall.created", actor=actor, obj=hall,
-                 after=audit.snapshot(hall, HALL_FIELDS))
+    audit.record(
+        code="org.hall.created", actor=actor, obj=hall, after=audit.snapshot(hall, HALL_FIELDS)
+    )
     return hall
 
 
@@ -200,8 +239,9 @@ def window_create(
     if hall is None:
         raise InvalidInput("大厅不存在", field="hall_id")
     _window_admin(actor, hall)
-    window = Window(hall=hall, number=number.strip(), name=name.strip(), kind=kind,
-                    opening_hours=opening_hours)
+    window = Window(
+        hall=hall, number=number.strip(), name=name.strip(), kind=kind, opening_hours=opening_hours
+    )
     full_clean(window)
     if Window.objects.filter(hall=hall, number=window.number).exists():
         raise Conflict(f"{hall.name}已有 {window.number} 号窗口")
@@ -211,9 +251,15 @@ def window_create(
     with integrity_as_conflict(f"{hall.name}已有 {window.number} 号窗口"):
         window.save()
     window.departments.set(departments)
-    audit.record(code="org.window.created", actor=actor, obj=window,
-                 after={**audit.snapshot(window, WINDOW_FIELDS),
-                        "departments": sorted(d.pk for d in departments)})
+    audit.record(
+        code="org.window.created",
+        actor=actor,
+        obj=window,
+        after={
+            **audit.snapshot(window, WINDOW_FIELDS),
+            "departments": sorted(d.pk for d in departments),
+        },
+    )
     return window
 
 
@@ -223,8 +269,10 @@ def window_update(*, actor: Any, window_id: int, **changes: Any) -> Window:
     if window is None:
         raise NotFound("窗口不存在")
     _window_admin(actor, window.hall)
-    before = {**audit.snapshot(window, WINDOW_FIELDS),
-              "departments": sorted(window.departments.values_list("pk", flat=True))}
+    before = {
+        **audit.snapshot(window, WINDOW_FIELDS),
+        "departments": sorted(window.departments.values_list("pk", flat=True)),
+    }
     departments = None
     for key, value in changes.items():
         if key in {"name", "kind", "opening_hours", "is_active", "number"}:
@@ -241,7 +289,14 @@ def window_update(*, actor: Any, window_id: int, **changes: Any) -> Window:
     window.save()
     if departments is not None:
         window.departments.set(departments)
-    audit.record(code="org.window.updated", actor=actor, obj=window, before=before,
-                 after={**audit.snapshot(window, WINDOW_FIELDS),
-                        "departments": sorted(window.departments.values_list("pk", flat=True))})
+    audit.record(
+        code="org.window.updated",
+        actor=actor,
+        obj=window,
+        before=before,
+        after={
+            **audit.snapshot(window, WINDOW_FIELDS),
+            "departments": sorted(window.departments.values_list("pk", flat=True)),
+        },
+    )
     return window

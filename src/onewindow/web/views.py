@@ -48,8 +48,12 @@ def login_view(request: HttpRequest) -> HttpResponse:
                     return redirect(next_url)
                 return redirect("web:home")
     status = 400 if error else 200
-    return render(request, "web/login.html",
-                  {"error": error, "username": username, "next": next_url}, status=status)
+    return render(
+        request,
+        "web/login.html",
+        {"error": error, "username": username, "next": next_url},
+        status=status,
+    )
 
 
 @require_POST
@@ -61,14 +65,18 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 def home(request: HttpRequest) -> HttpResponse:
     user = request.user
     if not user.is_authenticated:
-        return render(request, "web/home_public.html", {
-            "halls": org_selectors.halls()[:12],
-            "departments": org_selectors.departments(),
-        })
-    role = user.home_role  # type: ignore[union-attr]
+        return render(
+            request,
+            "web/home_public.html",
+            {
+                "halls": org_selectors.halls()[:12],
+                "departments": org_selectors.departments(),
+            },
+        )
+    role = user.home_role
     context = {
         "home_role": role,
-        "roles": [Role(r).label for r in sorted(user.role_codes)],  # type: ignore[union-attr]
+        "roles": [Role(r).label for r in sorted(user.role_codes)],
         "enterprises": identity_selectors.enterprises_of(user),
         "recent": notification_selectors.inbox(user)[:5],
     }
@@ -86,8 +94,9 @@ def notifications(request: HttpRequest) -> HttpResponse:
 @login_required
 def bell(request: HttpRequest) -> HttpResponse:
     """The unread badge, polled by htmx every 30 seconds."""
-    return render(request, "web/_bell.html",
-                  {"unread": notification_selectors.unread_count(request.user)})
+    return render(
+        request, "web/_bell.html", {"unread": notification_selectors.unread_count(request.user)}
+    )
 
 
 @login_required

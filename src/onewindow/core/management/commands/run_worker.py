@@ -29,20 +29,28 @@ class Command(BaseCommand):
     help = "Run the background worker: the task queue plus the periodic-job scheduler."
 
     def add_arguments(self, parser: Any) -> None:
-        parser.add_argument("--no-scheduler", action="store_true",
-                            help="Only process tasks; another worker runs the periodic jobs.")
+        parser.add_argument(
+            "--no-scheduler",
+            action="store_true",
+            help="Only process tasks; another worker runs the periodic jobs.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         stop = threading.Event()
         if not options["no_scheduler"]:
             names = ", ".join(j.name for j in periodic.registered())
             self.stdout.write(f"定时作业：{names}")
-            threading.Thread(target=scheduler_loop, args=(stop, settings.SCHEDULER_TICK_SECONDS),
-                             name="scheduler", daemon=True).start()
+            threading.Thread(
+                target=scheduler_loop,
+                args=(stop, settings.SCHEDULER_TICK_SECONDS),
+                name="scheduler",
+                daemon=True,
+            ).start()
         try:
             if settings.TASK_BACKEND == "db":
-                call_command("db_worker", queue_name="*", interval=1, reload=False,
-                             startup_delay=False)
+                call_command(
+                    "db_worker", queue_name="*", interval=1, reload=False, startup_delay=False
+                )
             elif settings.TASK_BACKEND == "rq":
                 call_command("rqworker", "default")
             else:  # immediate: tasks run inline, only the scheduler has work
