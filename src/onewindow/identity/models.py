@@ -116,6 +116,16 @@ class User(AbstractBaseUser, PermissionsMixin):
     def phone(self) -> str:
         return crypto.decrypt(self.phone_enc) if self.phone_enc else ""
 
+    # --- Django admin permissions: system administrators may manage every table -----------
+    def _is_system_admin(self) -> bool:
+        return self.is_active and self.is_staff and Role.SYSTEM_ADMIN in self.role_codes
+
+    def has_perm(self, perm: str, obj: Any = None) -> bool:
+        return self._is_system_admin() or super().has_perm(perm, obj)
+
+    def has_module_perms(self, app_label: str) -> bool:
+        return self._is_system_admin() or super().has_module_perms(app_label)
+
     # --- roles and scope ------------------------------------------------------------------
     @property
     def role_codes(self) -> frozenset[str]:

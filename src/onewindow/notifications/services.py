@@ -88,10 +88,10 @@ def _enqueue(ids: list[int]) -> None:
         deliver_notification.enqueue(pk)
 
 
-def deliver(notification_id: int) -> str:
+def deliver(notification_id: int, *, now: dt.datetime | None = None) -> str:
     """Send one queued message. Safe to call from several workers at once: the row is
     claimed with a conditional UPDATE, so only one of them sends it."""
-    now = timezone.now()
+    now = now or timezone.now()
     claimed = Notification.objects.filter(
         pk=notification_id, status__in=[Status.PENDING, Status.FAILED], next_attempt_at__lte=now
     ).update(status=Status.SENDING, attempts=F("attempts") + 1, next_attempt_at=now)
@@ -152,7 +152,7 @@ def sweep(now: dt.datetime | None = None) -> int:
         .values_list("pk", flat=True)[:SWEEP_BATCH]
     )
     for pk in due:
-        deliver(pk)
+        deliver(pk, now=now)
     return len(due)
 
 
