@@ -12,7 +12,7 @@ from django.utils import timezone
 from onewindow.identity import demo as identity_demo
 from onewindow.identity import services as identity_services
 from onewindow.identity.models import ApiToken, Enterprise, EnterpriseAgent, StaffRole, User
-from onewindow.org.models import Department, Hall, Window
+from onewindow.org.models import Department, Division, Hall, Window
 from tests.factories import make_resident_id, make_uscc
 
 from .utils import (
@@ -100,9 +100,7 @@ def test_unknown_bearer_token_is_401(county, anon):
 
 def test_expired_bearer_token_is_401_token_expired(county, anon):
     token, raw = issue_token("chuangkou")
-    ApiToken.objects.filter(pk=token.pk).update(
-        expires_at=timezone.now() - dt.timedelta(seconds=1)
-    )
+    ApiToken.objects.filter(pk=token.pk).update(expires_at=timezone.now() - dt.timedelta(seconds=1))
 
     response = api_get(anon, "/identity/me", HTTP_AUTHORIZATION=f"Bearer {raw}")
 
@@ -146,7 +144,11 @@ def test_bad_bearer_token_is_refused_even_for_writes(county, anon):
         ("zhangsan", "/org/departments", department_payload),
         ("chuangkou", "/org/departments", department_payload),
         ("bumen", "/org/departments", department_payload),
-        ("zhangsan", "/identity/citizens", lambda: {"name": "赵六", "id_number": make_resident_id()}),
+        (
+            "zhangsan",
+            "/identity/citizens",
+            lambda: {"name": "赵六", "id_number": make_resident_id()},
+        ),
         ("shenpi", "/identity/citizens", lambda: {"name": "赵六", "id_number": make_resident_id()}),
         ("shenpi", "/identity/enterprises", enterprise_payload),
         ("lingdao", "/identity/tokens", lambda: {"user_id": 1, "name": "终端"}),
@@ -185,7 +187,12 @@ def test_hall_admin_may_not_add_a_window_to_another_hall(county, as_user):
         response = api_post(
             as_user("dating"),
             "/org/windows",
-            {"hall_id": other_hall.pk, "number": "Z99", "name": "测试窗口", "kind": "comprehensive"},
+            {
+                "hall_id": other_hall.pk,
+                "number": "Z99",
+                "name": "测试窗口",
+                "kind": "comprehensive",
+            },
         )
 
     assert_error(response, 403, "forbidden")
@@ -282,7 +289,12 @@ def test_missing_required_fields_is_422(county, as_user, anon, username, path, p
     assert "缺少必填项" in body["message"]
 
 
-WRONG_TYPE_WINDOW = {"hall_id": "第一大厅", "number": "Z01", "name": "测试", "kind": "comprehensive"}
+WRONG_TYPE_WINDOW = {
+    "hall_id": "第一大厅",
+    "number": "Z01",
+    "name": "测试",
+    "kind": "comprehensive",
+}
 
 
 def test_wrong_field_type_is_422(county, as_user):
@@ -337,7 +349,9 @@ def test_self_registration_with_bad_resident_id_is_422(county, anon):
     assert "身份证" in body["message"]
 
 
-@pytest.mark.parametrize("id_number", ["61032619900101001", "6103261990010100111", "ABCDEFGHIJKLMNOPQR"])
+@pytest.mark.parametrize(
+    "id_number", ["61032619900101001", "6103261990010100111", "ABCDEFGHIJKLMNOPQR"]
+)
 def test_window_registration_with_malformed_resident_id_is_422(county, as_user, id_number):
     with nothing_written(*WRITE_MODELS):
         response = api_post(
@@ -354,21 +368,35 @@ def test_self_registration_with_weak_password_is_422(county, anon):
     assert_error(response, 422, "invalid")
 
 
-def test_department_with_unknown_division_code_is_422(county, as_user):
-    payload = department_payload(division_code="610326999999")
-
-    with nothing_written(*WRITE_MODELS):
-        response = api_post(as_user("admin"), "/org/departments", payload)
-
-    body = assert_error(response, 422, "invalid")
-    assert "610326999999" in body["message"]
-
-
-def test_enterprise_with_unknown_division_code_is_422(county, as_user):
-    payload = enterprise_payload(division_code="610326999999")
-
-    with nothing_written(*WRITE_MODELS):
-        response = api_post(as_user("chuangkou"), "/identity/enterprises", payload)
+@pytest.mark.parametrize(
+    ("username", "path", "payload"),
+    [
+        ("admin", "/org/departments", lambda: department_payload(division_code="610326999999")),
+        (
+            "chuangkou",
+            "/identity/enterprises",
+            lambda: enterprise_payload(division_code="610326999999"),
+        ),
+        (
+            "admin",
+            "/org/halls",
+            lambda: {"name": "测试大厅", "kind": "town_center", "division_code": "610326999999"},
+        ),
+        (
+            "admin",
+            "/org/divisions",
+            lambda: {
+                "code": "610326107000",
+                "name": "测试镇",
+                "kind": "town",
+                "parent_code": "610326999999",
+            },
+        ),
+    ],
+)
+def test_unknown_division_code_is_422(county, as_user, username, path, payload):
+    with nothing_written(*WRITE_MODELS, Division):
+        response = api_post(as_user(username), path, payload())
 
     body = assert_error(response, 422, "invalid")
     assert "610326999999" in body["message"]
@@ -395,12 +423,15 @@ MISSING = 999_999
         ("admin", lambda c: api_post(c, f"/identity/tokens/{MISSING}/revoke")),
         ("admin", lambda c: api_post(c, f"/identity/agents/{MISSING}/revoke")),
         ("admin", lambda c: api_put(c, f"/identity/staff/{MISSING}/roles", {"roles": []})),
-        ("chuangkou", lambda c: api_post(c, f"/identity/enterprises/{MISSING}/agents",
-                                         {"user_id": 1})),
-        ("chuangkou", lambda c: api_get(c, "/identity/citizens/lookup",
-                                        {"id_number": make_resident_id()})),
-        ("chuangkou", lambda c: api_get(c, "/identity/enterprises/lookup",
-                                        {"uscc": make_uscc()})),
+        (
+            "chuangkou",
+            lambda c: api_post(c, f"/identity/enterprises/{MISSING}/agents", {"user_id": 1}),
+        ),
+        (
+            "chuangkou",
+            lambda c: api_get(c, "/identity/citizens/lookup", {"id_number": make_resident_id()}),
+        ),
+        ("chuangkou", lambda c: api_get(c, "/identity/enterprises/lookup", {"uscc": make_uscc()})),
     ],
 )
 def test_unknown_id_is_404(county, as_user, username, call):
@@ -419,6 +450,17 @@ def test_department_with_same_uscc_twice_is_409(county, as_user):
     with nothing_written(*WRITE_MODELS):
         response = api_post(
             client, "/org/departments", {**payload, "name": "眉县另一个局", "short_name": "另一局"}
+        )
+
+    assert_error(response, 409, "conflict")
+
+
+def test_division_with_existing_code_is_409(county, as_user):
+    with nothing_written(*WRITE_MODELS, Division):
+        response = api_post(
+            as_user("admin"),
+            "/org/divisions",
+            {"code": "610326101000", "name": "槐芽镇", "kind": "town", "parent_code": COUNTY_CODE},
         )
 
     assert_error(response, 409, "conflict")
@@ -514,7 +556,12 @@ def test_same_window_number_in_another_hall_is_allowed(county, as_user):
     response = api_post(
         as_user("admin"),
         "/org/windows",
-        {"hall_id": other_hall.pk, "number": window.number, "name": "综合窗口", "kind": "comprehensive"},
+        {
+            "hall_id": other_hall.pk,
+            "number": window.number,
+            "name": "综合窗口",
+            "kind": "comprehensive",
+        },
     )
 
     assert response.status_code == 201, response.content.decode()

@@ -67,9 +67,7 @@ def test_window_registration_response_never_contains_the_full_numbers(county, as
 def test_window_registration_is_audited_with_the_clerk_as_actor(registered, users):
     _clerk, id_number, body = registered
 
-    event = AuditEvent.objects.get(
-        code="identity.citizen.registered", object_id=str(body["id"])
-    )
+    event = AuditEvent.objects.get(code="identity.citizen.registered", object_id=str(body["id"]))
     assert event.actor_id == users["chuangkou"].pk
     assert id_number not in str(event.after)
 
@@ -183,9 +181,7 @@ def test_citizen_registers_an_enterprise_they_represent(enterprise, users):
     me = api_get(client, "/identity/me").json()
     assert [e["id"] for e in me["enterprises"]] == [body["id"]]
     assert me["home"] == "enterprise"
-    codes = set(
-        AuditEvent.objects.filter(actor=users["zhangsan"]).values_list("code", flat=True)
-    )
+    codes = set(AuditEvent.objects.filter(actor=users["zhangsan"]).values_list("code", flat=True))
     assert codes == {"identity.enterprise.registered", "identity.agent.authorised"}
 
 

@@ -329,3 +329,17 @@ def test_body_is_standard_sm4_cbc_with_one_pkcs7_padding(plaintext):
     iv, body, _tag = _split(token)
     assert len(body) == 16 * (len(plaintext.encode()) // 16 + 1)
     assert _strip_pkcs7(_cbc_decrypt(derive_key(MASTER, "sm4-enc"), iv, body)) == plaintext.encode()
+
+
+# --- the pure-Python fallback used where OpenSSL lacks SM3 -----------------------------------
+
+
+def test_gmssl_fallback_gives_the_same_digests_and_tags(monkeypatch):
+    from onewindow.core import sm
+
+    key, message = b"k" * 20, "审计事件".encode() * 40
+    fast = (sm.sm3_hex(message), sm.hmac_sm3(key, message), sm.hmac_sm3(b"x" * 100, message))
+    monkeypatch.setattr(sm, "OPENSSL_SM3", False)
+    slow = (sm.sm3_hex(message), sm.hmac_sm3(key, message), sm.hmac_sm3(b"x" * 100, message))
+    assert fast == slow
+    assert sm.sm3_hex(b"abc").startswith("66c7f0f4")

@@ -1,6 +1,8 @@
 """Chinese commercial cryptography helpers (SM3 hash, HMAC-SM3, SM4 field encryption).
 
-Built on the pure-Python `gmssl` package. Field encryption is SM4-CBC with a random IV,
+SM3 comes from OpenSSL through `hashlib` where the interpreter's OpenSSL provides it (it does
+on OpenSSL 3), falling back to the pure-Python `gmssl`; SM4 comes from `cryptography` (its
+bundled OpenSSL). Field encryption is SM4-CBC with a random IV and PKCS#7 padding,
 authenticated by HMAC-SM3 over version, IV and ciphertext (encrypt-then-MAC).
 """
 
@@ -8,27 +10,45 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import hmac
 import secrets
 
-from gmssl import sm3 as _sm3
-from gmssl import sm4 as _sm4
+from cryptography.hazmat.primitives import padding
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+from gmssl import sm3 as _gmssl_sm3
 
 _BLOCK = 64  # SM3 block size in bytes
 _PREFIX = "sm4v1:"
 
 
+def _openssl_has_sm3() -> bool:
+    try:
+        return hashlib.new("sm3", b"abc").hexdigest().startswith("66c7f0f4")
+    except ValueError:
+        return False
+
+
+OPENSSL_SM3 = _openssl_has_sm3()
+
+
 def sm3_hex(data: bytes) -> str:
     """SM3 digest as 64 lowercase hex characters."""
-    return str(_sm3.sm3_hash(list(data)))
+    if OPENSSL_SM3:
+        return hashlib.new("sm3", data).hexdigest()
+    return str(_gmssl_sm3.sm3_hash(list(data)))
 
 
 def sm3_digest(data: bytes) -> bytes:
+    if OPENSSL_SM3:
+        return hashlib.new("sm3", data).digest()
     return bytes.fromhex(sm3_hex(data))
 
 
 def hmac_sm3(key: bytes, data: bytes) -> bytes:
     """HMAC (RFC 2104) with SM3 as the hash."""
+    if OPENSSL_SM3:
+        return hmac.new(key, data, "sm3").digest()
     if len(key) > _BLOCK:
         key = sm3_digest(key)
     key = key.ljust(_BLOCK, b"\0")
@@ -42,11 +62,16 @@ def derive_key(master: bytes, purpose: str) -> bytes:
 
 
 def _cbc(key: bytes, iv: bytes, data: bytes, *, encrypt: bool) -> bytes:
-    """SM4-CBC with PKCS#7 padding. gmssl's `crypt_cbc` always pads on encryption and
-    unpads on decryption, whatever `padding_mode` says; gmssl is pinned to 3.2.x for this."""
-    crypt = _sm4.CryptSM4()
-    crypt.set_key(key, _sm4.SM4_ENCRYPT if encrypt else _sm4.SM4_DECRYPT)
-    return bytes(crypt.crypt_cbc(iv, data))
+    """SM4-CBC with PKCS#7 padding."""
+    cipher = Cipher(algorithms.SM4(key), modes.CBC(iv))
+    if encrypt:
+        padder = padding.PKCS7(128).padder()
+        encryptor = cipher.encryptor()
+        return encryptor.update(padder.update(data) + padder.finalize()) + encryptor.finalize()
+    decryptor = cipher.decryptor()
+    unpadder = padding.PKCS7(128).unpadder()
+    padded = decryptor.update(data) + decryptor.finalize()
+    return unpadder.update(padded) + unpadder.finalize()
 
 
 def sm4_encrypt(master: bytes, plaintext: str) -> str:
