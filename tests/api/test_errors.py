@@ -460,7 +460,7 @@ def test_division_with_existing_code_is_409(county, as_user):
         response = api_post(
             as_user("admin"),
             "/org/divisions",
-            {"code": "610326101000", "name": "槐芽镇", "kind": "town", "parent_code": COUNTY_CODE},
+            {"code": HUAIYA_CODE, "name": "槐芽镇", "kind": "town", "parent_code": COUNTY_CODE},
         )
 
     assert_error(response, 409, "conflict")

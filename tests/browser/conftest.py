@@ -31,6 +31,15 @@ PASSWORD = demo.DEMO_PASSWORD
 DESKTOP = {"width": 1280, "height": 800}
 MOBILE = {"width": 390, "height": 844}
 SHOTS_DIR = Path("/tmp/ow-shots")
+# Counts htmx swaps into the navbar bell, so a test can wait until the badge has really been
+# loaded (an absent badge is otherwise indistinguishable from one not fetched yet).
+BELL_PROBE = """
+document.addEventListener("htmx:afterSettle", (event) => {
+  if (event.target && event.target.id === "ow-bell") {
+    window.owBellSettled = (window.owBellSettled || 0) + 1;
+  }
+});
+"""
 
 # Playwright's sync API keeps an asyncio event loop marked as *running* in this thread from
 # `sync_playwright().start()` until `.stop()` (i.e. for the rest of the session once the
@@ -75,6 +84,7 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
     """A fresh browser context (cookies, storage) per test, desktop-sized, in Chinese."""
     ctx = browser.new_context(viewport=DESKTOP, locale="zh-CN", timezone_id="Asia/Shanghai")
     ctx.set_default_timeout(10_000)
+    ctx.add_init_script(BELL_PROBE)
     yield ctx
     ctx.close()
 
@@ -96,6 +106,7 @@ def mobile_page(browser: Browser) -> Iterator[Page]:
         timezone_id="Asia/Shanghai",
     )
     ctx.set_default_timeout(10_000)
+    ctx.add_init_script(BELL_PROBE)
     yield ctx.new_page()
     ctx.close()
 
