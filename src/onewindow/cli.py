@@ -45,7 +45,15 @@ def _serve_wsgi(host: str, port: int, threads: int) -> None:
 
     from onewindow.config.wsgi import application
 
-    serve(application, host=host, port=port, threads=threads, ident="onewindow")
+    try:
+        serve(application, host=host, port=port, threads=threads, ident="onewindow")
+    except OSError as exc:
+        sys.exit(
+            f"无法在 {host}:{port} 上提供服务（{exc.strerror}）："
+            "端口可能已被占用，请用 --port 指定其他端口"
+        )
+    except KeyboardInterrupt:
+        print("已停止。")
 
 
 def cmd_manage(args: argparse.Namespace, rest: list[str]) -> int:

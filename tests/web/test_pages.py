@@ -104,3 +104,31 @@ def test_admin_is_in_chinese_and_lists_the_org_tables(users, login_client):
 
 def test_healthz(db):
     assert Client().get("/healthz").json() == {"status": "ok"}
+
+
+def test_admin_adds_an_account_and_audits_it_without_secrets(users, login_client, county):
+    from onewindow.core.models import AuditEvent
+    from onewindow.identity.models import User
+
+    client = login_client(users["admin"])
+    assert client.get("/admin/identity/user/add/").status_code == 200
+    response = client.post(
+        "/admin/identity/user/add/",
+        {
+            "username": "newclerk",
+            "name": "新窗口",
+            "kind": "staff",
+            "department": county["departments"]["县公安局"].pk,
+            "hall": "",
+            "password1": "Aa#12345678",
+            "password2": "Aa#12345678",
+            "staff_roles-TOTAL_FORMS": "0",
+            "staff_roles-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    user = User.objects.get(username="newclerk")
+    event = AuditEvent.objects.get(code="identity.user.admin_added", object_id=str(user.pk))
+    assert "password" not in event.after
+    assert "id_number_enc" not in event.after
+    assert client.get(f"/admin/identity/user/{users['zhangsan'].pk}/change/").status_code == 200

@@ -12,7 +12,10 @@ from . import audit
 
 
 def _summary(obj: models.Model) -> dict[str, Any]:
-    return audit.snapshot(obj, [f.name for f in obj._meta.concrete_fields if f.name != "password"])
+    # Secrets and ciphertexts stay out of the trail; the masked forms are recorded instead.
+    hidden = ("password", "_enc", "digest")
+    names = [f.name for f in obj._meta.concrete_fields if not f.name.endswith(hidden)]
+    return audit.snapshot(obj, names)
 
 
 class AuditedAdmin(admin.ModelAdmin):

@@ -5,12 +5,25 @@ from typing import Any
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.forms import BaseUserCreationForm, UserChangeForm
 from django.http import HttpRequest
 
 from onewindow.core.admin_mixins import AuditedAdmin
 
 from . import services
 from .models import ApiToken, Enterprise, EnterpriseAgent, StaffRole, User
+
+
+class AccountCreationForm(BaseUserCreationForm):
+    class Meta:
+        model = User
+        fields = ["username", "name", "kind", "department", "hall"]
+
+
+class AccountChangeForm(UserChangeForm):
+    class Meta:
+        model = User
+        fields = "__all__"
 
 
 class StaffRoleInline(admin.TabularInline):
