@@ -35,7 +35,7 @@ def test_each_demo_login_lands_on_its_roles_home(county, username, title):
 def test_wrong_password_is_a_400_with_a_message(county):
     response = Client().post("/login/", {"username": "zhangsan", "password": "nope"})
     assert response.status_code == 400
-    assert "再错 4 次" in response.content.decode()
+    assert "登录名或密码错误" in response.content.decode()
     response = Client().post("/login/", {"username": "", "password": ""})
     assert "请输入登录名和密码" in response.content.decode()
 
@@ -132,3 +132,61 @@ def test_admin_adds_an_account_and_audits_it_without_secrets(users, login_client
     assert "password" not in event.after
     assert "id_number_enc" not in event.after
     assert client.get(f"/admin/identity/user/{users['zhangsan'].pk}/change/").status_code == 200
+
+
+def test_idle_session_ends_but_background_polls_do_not_keep_it_alive(users, login_client, settings):
+    import time
+
+    from onewindow.identity.middleware import KEY
+
+    settings.SESSION_IDLE_MINUTES = 30
+    client = login_client(users["zhangsan"])
+    assert client.get("/").status_code == 200
+    session = client.session
+    session[KEY] = time.time() - 29 * 60
+    session.save()
+    # A bell poll 29 minutes in answers, but does not count as activity ...
+    assert client.get("/notifications/bell/", HTTP_X_OW_POLL="1").status_code == 200
+    assert client.session[KEY] < time.time() - 28 * 60
+    session = client.session
+    session[KEY] = time.time() - 31 * 60
+    session.save()
+    # ... so two minutes later the session is over, and the next poll sends htmx to the login.
+    response = client.get(
+        "/notifications/bell/",
+        HTTP_X_OW_POLL="1",
+        HTTP_HX_CURRENT_URL="http://testserver/notifications/",
+    )
+    assert response["HX-Redirect"] == "/login/?next=%2Fnotifications%2F"
+    assert response.content == b""
+    page = client.get("/", follow=True).content.decode()
+    assert "我的信息" not in page
+
+
+def test_activity_keeps_the_session(users, login_client):
+    import time
+
+    from onewindow.identity.middleware import KEY
+
+    client = login_client(users["zhangsan"])
+    client.get("/")
+    session = client.session
+    session[KEY] = time.time() - 20 * 60
+    session.save()
+    client.get("/notifications/")
+    assert client.session[KEY] > time.time() - 60
+    assert "我的信息" in client.get("/").content.decode()
+
+
+def test_idle_logout_says_why_on_the_login_page(users, login_client):
+    import time
+
+    from onewindow.identity.middleware import KEY
+
+    client = login_client(users["zhangsan"])
+    client.get("/")
+    session = client.session
+    session[KEY] = time.time() - 3600
+    session.save()
+    page = client.get("/notifications/", follow=True).content.decode()
+    assert "长时间未操作，已自动退出" in page

@@ -57,6 +57,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "onewindow.identity.middleware.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "onewindow.core.middleware.RequestContextMiddleware",
 ]
@@ -124,9 +125,11 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_MAX_FAILURES = env.int("ONEWINDOW_LOGIN_MAX_FAILURES", 5, minimum=1)
 LOGIN_LOCK_MINUTES = env.int("ONEWINDOW_LOGIN_LOCK_MINUTES", 15, minimum=1)
-# Idle timeout: the session expires after this many minutes without a request.
-SESSION_COOKIE_AGE = env.int("ONEWINDOW_SESSION_MINUTES", 30, minimum=1) * 60
-SESSION_SAVE_EVERY_REQUEST = True
+# Idle timeout: a session ends after this many minutes without a request from the person
+# (identity.middleware.IdleTimeoutMiddleware; background polls do not count). The cookie
+# itself lasts at most a working day.
+SESSION_IDLE_MINUTES = env.int("ONEWINDOW_SESSION_MINUTES", 30, minimum=1)
+SESSION_COOKIE_AGE = 10 * 60 * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -430,6 +430,10 @@ def token_authenticate(raw: str) -> User:
 
 
 # --- login with lockout ----------------------------------------------------------------------
+# One message whether or not the login name exists, so the form does not reveal accounts.
+BAD_CREDENTIALS = "登录名或密码错误"
+
+
 def login_check(*, username: str, password: str) -> User:
     """Check a username and password, counting failures and locking the account after
     `LOGIN_MAX_FAILURES` of them for `LOGIN_LOCK_MINUTES`. Raises `AuthenticationFailed`."""
@@ -438,7 +442,7 @@ def login_check(*, username: str, password: str) -> User:
         user = User.objects.select_for_update().filter(username=username.strip()).first()
         if user is None:
             User().set_password(password)  # same work as a real check: no timing oracle
-            raise AuthenticationFailed("登录名或密码错误", code="bad_credentials")
+            raise AuthenticationFailed(BAD_CREDENTIALS, code="bad_credentials")
         if user.locked_until is not None and user.locked_until > now:
             minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
             raise AuthenticationFailed(
@@ -469,7 +473,4 @@ def login_check(*, username: str, password: str) -> User:
             f"{settings.LOGIN_LOCK_MINUTES} 分钟",
             code="locked",
         )
-    left = settings.LOGIN_MAX_FAILURES - user.failed_login_count
-    raise AuthenticationFailed(
-        f"登录名或密码错误，再错 {left} 次账户将被锁定", code="bad_credentials"
-    )
+    raise AuthenticationFailed(BAD_CREDENTIALS, code="bad_credentials")

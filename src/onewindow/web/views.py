@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+from urllib.parse import urlencode, urlsplit
+
+from django.conf import settings
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -51,7 +55,14 @@ def login_view(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "web/login.html",
-        {"error": error, "username": username, "next": next_url},
+        {
+            "error": error,
+            "username": username,
+            "next": next_url,
+            "max_failures": settings.LOGIN_MAX_FAILURES,
+            "lock_minutes": settings.LOGIN_LOCK_MINUTES,
+            "idle_minutes": settings.SESSION_IDLE_MINUTES,
+        },
         status=status,
     )
 
@@ -91,9 +102,14 @@ def notifications(request: HttpRequest) -> HttpResponse:
     return render(request, "web/notifications.html", {"page": page})
 
 
-@login_required
 def bell(request: HttpRequest) -> HttpResponse:
-    """The unread badge, polled by htmx every 30 seconds."""
+    """The unread badge, polled by htmx every 30 seconds. When the session has ended, tell
+    htmx to take the whole page to the login form instead of swapping it into the navbar."""
+    if not request.user.is_authenticated:
+        response = HttpResponse("")
+        current = urlsplit(request.headers.get("HX-Current-URL", "/"))
+        response["HX-Redirect"] = f"{reverse('web:login')}?{urlencode({'next': current.path})}"
+        return response
     return render(
         request, "web/_bell.html", {"unread": notification_selectors.unread_count(request.user)}
     )
