@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.db import transaction
 from django.test import Client
 
 from onewindow import demo
@@ -25,10 +26,20 @@ ROLE_USERS = {
 }
 
 
+@pytest.fixture(scope="module")
+def _county_once(django_db_setup, django_db_blocker):
+    """The demo county, loaded once per test module inside a transaction that is rolled back
+    when the module is done. Each test runs in a savepoint inside it (pytest-django's `db`),
+    so tests see the pristine county and cannot see one another's writes."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield demo.load_all().objects
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def county(db):
+def county(_county_once, db):
     """The 眉县 demo data: divisions, departments, halls, windows, one account per role."""
-    return demo.load_all().objects
+    return _county_once
 
 
 @pytest.fixture

@@ -27,6 +27,7 @@ def make_uscc(n: int | None = None) -> str:
 class CitizenFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = User
+        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"citizen{n}")
     name = factory.Sequence(lambda n: f"市民{n}")

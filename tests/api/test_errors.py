@@ -249,22 +249,30 @@ def test_session_reads_need_no_csrf_token(county, users):
 
 
 # --- 422 -------------------------------------------------------------------------------------
-@pytest.mark.xfail(
-    strict=True,
-    reason="src bug: ninja raises HttpError(400, 'Cannot parse request body'); "
-    "config/api.py maps it to 400 code 'error' with an English message",
-)
-@pytest.mark.parametrize(
-    ("username", "path"),
-    [("admin", "/org/departments"), (None, "/identity/citizens/register")],
-)
-def test_malformed_json_body_is_422(county, as_user, anon, username, path):
+MALFORMED = [("admin", "/org/departments"), (None, "/identity/citizens/register")]
+
+
+@pytest.mark.parametrize(("username", "path"), MALFORMED)
+def test_malformed_json_body_is_refused_as_json_without_writing(
+    county, as_user, anon, username, path
+):
     client = as_user(username) if username else anon
 
     with nothing_written(*WRITE_MODELS):
         response = api_post(client, path, '{"name": "眉县测试局", ')
 
-    assert_error(response, 422, "invalid")
+    assert 400 <= response.status_code < 500
+    assert set(response.json()) >= {"code", "message"}
+
+
+@pytest.mark.parametrize(("username", "path"), MALFORMED)
+def test_malformed_json_body_is_422(county, as_user, anon, username, path):
+    client = as_user(username) if username else anon
+
+    response = api_post(client, path, '{"name": "眉县测试局", ')
+
+    body = assert_error(response, 422, "invalid")
+    assert "JSON" in body["message"]
 
 
 @pytest.mark.parametrize(
@@ -305,15 +313,11 @@ def test_wrong_field_type_is_422(county, as_user):
     assert "hall_id" in body["message"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="src bug: config/api.py _describe() falls back to pydantic's English msg "
-    "for type errors (e.g. 'Input should be a valid integer')",
-)
 def test_wrong_field_type_message_is_chinese(county, as_user):
     response = api_post(as_user("admin"), "/org/windows", WRONG_TYPE_WINDOW)
 
-    assert_error(response, 422, "invalid")
+    body = assert_error(response, 422, "invalid")
+    assert body["message"].startswith("hall_id：应为整数")
 
 
 def test_department_with_bad_uscc_check_char_is_422(county, as_user):
@@ -576,3 +580,23 @@ def test_revoking_a_token_twice_is_409(county, users, as_user):
         response = api_post(client, f"/identity/tokens/{token.pk}/revoke")
 
     assert_error(response, 409, "conflict")
+
+
+def test_unknown_api_path_is_a_json_404(anon):
+    body = assert_error(anon.get("/api/v1/no/such/thing"), 404, "not_found")
+    assert "/api/v1/docs" in body["message"]
+
+
+def test_short_password_message_is_chinese(county, anon):
+    response = api_post(
+        anon,
+        "/identity/citizens/register",
+        {
+            "name": "短密码",
+            "id_number": "11010519491231002X",
+            "username": "shortpw",
+            "password": "Aa#1",
+        },
+    )
+    body = assert_error(response, 422, "invalid")
+    assert "密码太短，至少需要 8 个字符" in body["message"]

@@ -55,14 +55,44 @@ def _domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
     return api.create_response(request, exc.as_dict(), status=exc.status)
 
 
+# Pydantic error types in words a person can act on; anything else falls back to 格式不正确.
+_KINDS = {
+    "missing": "缺少必填项",
+    "int_parsing": "应为整数",
+    "int_type": "应为整数",
+    "int_from_float": "应为整数",
+    "float_parsing": "应为数字",
+    "float_type": "应为数字",
+    "bool_parsing": "应为 true 或 false",
+    "bool_type": "应为 true 或 false",
+    "string_type": "应为文本",
+    "list_type": "应为列表",
+    "dict_type": "应为对象",
+    "model_type": "应为对象",
+    "datetime_parsing": "应为日期时间，如 2026-12-31T17:00:00+08:00",
+    "datetime_from_date_parsing": "应为日期时间，如 2026-12-31T17:00:00+08:00",
+    "datetime_type": "应为日期时间，如 2026-12-31T17:00:00+08:00",
+    "date_parsing": "应为日期，如 2026-12-31",
+    "date_from_datetime_parsing": "应为日期，如 2026-12-31",
+    "string_too_long": "内容过长",
+    "string_too_short": "内容过短",
+    "greater_than": "数值过小",
+    "greater_than_equal": "数值过小",
+    "less_than": "数值过大",
+    "less_than_equal": "数值过大",
+    "json_invalid": "不是有效的 JSON",
+}
+
+
 def _describe(error: dict[str, Any]) -> str:
-    loc = ".".join(str(p) for p in error.get("loc", ())[1:]) or "请求"
-    kind = error.get("type", "")
-    if kind == "missing":
-        return f"{loc}：缺少必填项"
-    if kind == "json_invalid":
-        return "请求体不是有效的 JSON"
-    return f"{loc}：{error.get('msg', '格式不正确')}"
+    # loc is ("body", "payload", "field", ...) or ("query", "field"): keep the field path.
+    parts = [str(p) for p in error.get("loc", ())]
+    if parts and parts[0] in {"body", "query", "path", "header", "cookie", "form"}:
+        parts = parts[1:]
+    if parts and parts[0] == "payload":
+        parts = parts[1:]
+    loc = ".".join(parts) or "请求体"
+    return f"{loc}：{_KINDS.get(error.get('type', ''), '格式不正确')}"
 
 
 @api.exception_handler(ValidationError)
@@ -79,6 +109,8 @@ def _auth_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
 
 @api.exception_handler(HttpError)
 def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    if exc.status_code == 400 and str(exc).startswith("Cannot parse request body"):
+        return _error(request, 422, "invalid", "请求体不是有效的 JSON，请检查格式")
     if exc.status_code == 403 and "CSRF" in str(exc):
         return _error(request, 403, "csrf_failed", "CSRF 校验失败：请刷新页面后重试")
     return _error(request, exc.status_code, "error", str(exc))

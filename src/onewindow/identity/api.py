@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from ninja import Router
+from ninja import Router, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from onewindow.core.errors import ApiRequest, NotFound
@@ -56,7 +56,7 @@ def me(request: ApiRequest):
 )
 def citizen_self_register(request: ApiRequest, payload: CitizenSelfRegisterIn):
     """个人用户网上注册（实名：姓名 + 身份证号码）。"""
-    return 201, services.citizen_register(actor=None, **payload.dict())
+    return Status(201, services.citizen_register(actor=None, **payload.dict()))
 
 
 @router.post("/citizens", response={201: CitizenOut}, operation_id="identity_citizen_register")
@@ -65,7 +65,7 @@ def citizen_register(request: ApiRequest, payload: CitizenRegisterIn):
     require_role(
         request.auth, Role.WINDOW_CLERK, Role.HELPER, Role.HOTLINE_AGENT, Role.SYSTEM_ADMIN
     )
-    return 201, services.citizen_register(actor=request.auth, **payload.dict())
+    return Status(201, services.citizen_register(actor=request.auth, **payload.dict()))
 
 
 @router.get("/citizens/lookup", response=CitizenOut, operation_id="identity_citizen_lookup")
@@ -89,7 +89,7 @@ def staff_list(request: ApiRequest):
 
 @router.post("/staff", response={201: StaffOut}, operation_id="identity_staff_create")
 def staff_create(request: ApiRequest, payload: StaffIn):
-    return 201, services.staff_create(actor=request.auth, **payload.dict())
+    return Status(201, services.staff_create(actor=request.auth, **payload.dict()))
 
 
 @router.put("/staff/{user_id}/roles", response=StaffOut, operation_id="identity_staff_set_roles")
@@ -117,7 +117,7 @@ def enterprise_lookup(request: ApiRequest, uscc: str):
     "/enterprises", response={201: EnterpriseOut}, operation_id="identity_enterprise_register"
 )
 def enterprise_register(request: ApiRequest, payload: EnterpriseIn):
-    return 201, services.enterprise_register(actor=request.auth, **payload.dict())
+    return Status(201, services.enterprise_register(actor=request.auth, **payload.dict()))
 
 
 @router.get(
@@ -135,8 +135,9 @@ def agents_list(request: ApiRequest, enterprise_id: int):
     operation_id="identity_agent_authorise",
 )
 def agent_authorise(request: ApiRequest, enterprise_id: int, payload: AgentIn):
-    return 201, services.agent_authorise(
-        actor=request.auth, enterprise_id=enterprise_id, **payload.dict()
+    return Status(
+        201,
+        services.agent_authorise(actor=request.auth, enterprise_id=enterprise_id, **payload.dict()),
     )
 
 
@@ -156,7 +157,7 @@ def token_issue(request: ApiRequest, payload: TokenIn):
     """签发接口令牌（系统管理员）。令牌明文只在此次响应中返回。"""
     token, raw = services.token_issue(actor=request.auth, **payload.dict())
     token.token = raw  # type: ignore[attr-defined]
-    return 201, token
+    return Status(201, token)
 
 
 @router.post("/tokens/{token_id}/revoke", response=TokenOut, operation_id="identity_token_revoke")

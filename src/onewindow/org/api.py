@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from ninja import Router
+from ninja import Router, Status
 
 from onewindow.core.errors import ApiRequest
 
@@ -30,7 +30,7 @@ def divisions_list(request: ApiRequest, parent_code: str | None = None, level: i
 @router.post("/divisions", response={201: DivisionOut}, operation_id="org_divisions_create")
 def divisions_create(request: ApiRequest, payload: DivisionIn):
     """新增行政区划（系统管理员）。"""
-    return 201, services.division_create(actor=request.auth, **payload.dict())
+    return Status(201, services.division_create(actor=request.auth, **payload.dict()))
 
 
 @router.get(
@@ -42,7 +42,7 @@ def departments_list(request: ApiRequest):
 
 @router.post("/departments", response={201: DepartmentOut}, operation_id="org_departments_create")
 def departments_create(request: ApiRequest, payload: DepartmentIn):
-    return 201, services.department_create(actor=request.auth, **payload.dict())
+    return Status(201, services.department_create(actor=request.auth, **payload.dict()))
 
 
 @router.patch(
@@ -61,7 +61,7 @@ def halls_list(request: ApiRequest):
 
 @router.post("/halls", response={201: HallOut}, operation_id="org_halls_create")
 def halls_create(request: ApiRequest, payload: HallIn):
-    return 201, services.hall_create(actor=request.auth, **payload.dict())
+    return Status(201, services.hall_create(actor=request.auth, **payload.dict()))
 
 
 @router.get("/windows", response=list[WindowOut], auth=None, operation_id="org_windows_list")
@@ -71,7 +71,7 @@ def windows_list(request: ApiRequest, hall_id: int | None = None):
 
 @router.post("/windows", response={201: WindowOut}, operation_id="org_windows_create")
 def windows_create(request: ApiRequest, payload: WindowIn):
-    return 201, services.window_create(actor=request.auth, **payload.dict())
+    return Status(201, services.window_create(actor=request.auth, **payload.dict()))
 
 
 @router.patch("/windows/{window_id}", response=WindowOut, operation_id="org_windows_update")
