@@ -36,7 +36,9 @@ class VerifyOut(Schema):
     message: str
 
 
-@router.get("/events", response=list[AuditEventOut], operation_id="audit_events_list")
+@router.get(
+    "/events", response=list[AuditEventOut], operation_id="audit_events_list", summary="审计事件"
+)
 @paginate(LimitOffsetPagination)
 def events(request: ApiRequest, object_type: str = "", object_id: str = "", code: str = ""):
     """审计事件。系统管理员、督查人员可看全部，其他人只看自己的操作。"""
@@ -45,7 +47,7 @@ def events(request: ApiRequest, object_type: str = "", object_id: str = "", code
     )
 
 
-@router.get("/verify", response=VerifyOut, operation_id="audit_verify")
+@router.get("/verify", response=VerifyOut, operation_id="audit_verify", summary="校验审计链")
 def verify(request: ApiRequest):
     """校验审计哈希链，返回第一处断裂。"""
     require_role(request.auth, Role.SYSTEM_ADMIN, Role.SUPERVISOR)
