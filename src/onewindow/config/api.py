@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.renderers import JSONRenderer
 from ninja.security import HttpBearer, SessionAuth
 
 from onewindow.core.errors import DomainError
@@ -26,6 +27,12 @@ class BearerToken(HttpBearer):
         return user
 
 
+class ChineseJSONRenderer(JSONRenderer):
+    """UTF-8 JSON with Chinese text as is, not \\u escapes: readable in logs and terminals."""
+
+    json_dumps_params = {"ensure_ascii": False}
+
+
 class Session(SessionAuth):
     """The browser's login session; unsafe methods need the CSRF token (X-CSRFToken)."""
 
@@ -40,6 +47,7 @@ api = NinjaAPI(
         '错误统一返回 JSON `{"code": ..., "message": ...}` 与 4xx 状态码。'
     ),
     auth=[BearerToken(), Session()],
+    renderer=ChineseJSONRenderer(),
     urls_namespace="api",
 )
 
