@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "onewindow.org",
     "onewindow.identity",
     "onewindow.notifications",
+    "onewindow.catalog",
     "onewindow.web",
 ]
 
