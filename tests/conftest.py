@@ -32,7 +32,7 @@ def _county_once(django_db_setup, django_db_blocker):
     when the module is done. Each test runs in a savepoint inside it (pytest-django's `db`),
     so tests see the pristine county and cannot see one another's writes."""
     with django_db_blocker.unblock(), transaction.atomic():
-        yield demo.load_all().objects
+        yield demo.load_all(upto="onewindow.identity.demo").objects
         transaction.set_rollback(True)
 
 

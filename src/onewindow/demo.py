@@ -13,6 +13,7 @@ from django.db import transaction
 LOADERS = [
     "onewindow.org.demo",
     "onewindow.identity.demo",
+    "onewindow.catalog.demo",
 ]
 
 DEMO_PASSWORD = "Demo#2026"
@@ -47,11 +48,15 @@ DEMO_LOGINS: list[tuple[str, str]] = [
 ]
 
 
-def load_all() -> DemoContext:
+def load_all(*, upto: str | None = None) -> DemoContext:
+    """Run the loaders in order; `upto="onewindow.identity.demo"` stops after that one
+    (tests that need only the county load less)."""
     ctx = DemoContext()
     with transaction.atomic():
         for path in LOADERS:
             import_module(path).load(ctx)
+            if path == upto:
+                break
     return ctx
 
 

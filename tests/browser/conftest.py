@@ -73,9 +73,10 @@ def site(transactional_db, live_server) -> str:
 
     `live_server` serves from another thread, so the data must be committed: the test uses a
     transactional database (flushed afterwards) instead of the `county` fixture's
-    rolled-back transaction, and loads the same demo data with `demo.load_all()`.
+    rolled-back transaction, and loads the same county (divisions, departments, halls,
+    accounts) with `demo.load_all(upto=...)`; tests that need catalog items make their own.
     """
-    demo.load_all()
+    demo.load_all(upto="onewindow.identity.demo")
     return live_server.url
 
 

@@ -155,7 +155,9 @@ def parse(text: str, synonyms: Iterable[tuple[str, str]] | None = None) -> Query
     for phrase, expansions in synonyms:
         if phrase and phrase in text:
             used.append(phrase)
-            terms.extend(w.lower() for w in expansions.split() if w)
+            for word in expansions.split():
+                # Index terms are jieba words, so the expansion is segmented the same way.
+                terms.extend(tokens(word) or [word.lower()])
     # A query too short for jieba to yield a term (e.g. "证") still searches as itself.
     if not terms and text:
         terms.append(text.lower())
