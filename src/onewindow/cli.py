@@ -41,7 +41,7 @@ def _manage(*argv: str) -> None:
 
 
 def _serve_wsgi(host: str, port: int, threads: int) -> None:
-    from waitress import serve  # type: ignore[import-untyped]
+    from waitress import serve  # type: ignore[import-untyped,unused-ignore]
 
     from onewindow.config.wsgi import application
 

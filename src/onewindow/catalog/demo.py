@@ -133,7 +133,7 @@ def _halls_for(data: dict[str, Any], halls: dict[str, Hall]) -> list[tuple[Hall,
     at every town centre (委托受理); town and village items at their town's centre and its
     village stations."""
     if data["level"] == 4:
-        accepted = [(halls["county"], ItemHall.Mode.DIRECT)]
+        accepted: list[tuple[Hall, str]] = [(halls["county"], ItemHall.Mode.DIRECT)]
         if data.get("high_frequency") and "1" in data["service_objects"]:
             accepted += [
                 (h, ItemHall.Mode.DELEGATED)
@@ -144,8 +144,9 @@ def _halls_for(data: dict[str, Any], halls: dict[str, Hall]) -> list[tuple[Hall,
     town_center = halls[data["department"]]
     stations = list(Hall.objects.filter(parent=town_center, kind=Hall.Kind.VILLAGE_STATION))
     if data["level"] == 6 and stations:
-        return [(s, ItemHall.Mode.DIRECT) for s in stations] + [(town_center, ItemHall.Mode.PROXY)]
-    return [(town_center, ItemHall.Mode.DIRECT)]
+        direct: list[tuple[Hall, str]] = [(s, ItemHall.Mode.DIRECT) for s in stations]
+        return [*direct, (town_center, ItemHall.Mode.PROXY)]
+    return [(town_center, str(ItemHall.Mode.DIRECT))]
 
 
 def load(ctx: Any) -> None:
