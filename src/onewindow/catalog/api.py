@@ -299,14 +299,17 @@ def quality_report(request: ApiRequest, department_id: int | None = None):
 @router.get(
     "/items/{item_id}/versions",
     response=list[VersionOut],
+    auth=None,
     operation_id="catalog_item_versions",
-    summary="事项的全部版本",
+    summary="事项的版本",
 )
 def item_versions(request: ApiRequest, item_id: int):
+    """已发布和已停用的版本公开；本部门管理员和审核人员还能看到草稿和待审核版本。"""
     item = get_object_or_404(Item, pk=item_id)
+    # A public operation: the person is request.user (anonymous or logged in), never None,
+    # because None means "the platform itself" to the services' permission checks.
+    viewer = request.user
     versions = item.versions.select_related("item").order_by("-number")
-    if not (
-        services.can_review(request.auth) or services.can_maintain(request.auth, item.department_id)
-    ):
+    if not (services.can_review(viewer) or services.can_maintain(viewer, item.department_id)):
         versions = versions.filter(status__in=["published", "retired"])
     return list(versions)
