@@ -43,7 +43,13 @@ def vague_phrase(text: str) -> str | None:
     return match.group(0) if match else None
 
 
-def check(version: ItemVersion) -> list[Problem]:
+def allowed_special_procedures() -> set[str]:
+    return set(SpecialProcedureKind.objects.filter(is_active=True).values_list("name", flat=True))
+
+
+def check(version: ItemVersion, *, allowed_kinds: set[str] | None = None) -> list[Problem]:
+    """Problems of one version (materials and fields read through `.all()`, so a caller
+    checking many versions can prefetch them; `allowed_kinds` likewise)."""
     problems: list[Problem] = []
     add = problems.append
     for field, label in REQUIRED_TEXT:
@@ -86,9 +92,7 @@ def check(version: ItemVersion) -> list[Problem]:
         add(Problem("handling_type", "即办件的承诺时限应为当场或 1 个工作日内"))
     if version.charges_fee and not (version.fee_standard.strip() and version.fee_basis.strip()):
         add(Problem("fee_standard", "收费事项须写明收费标准和收费依据"))
-    allowed = set(
-        SpecialProcedureKind.objects.filter(is_active=True).values_list("name", flat=True)
-    )
+    allowed = allowed_kinds if allowed_kinds is not None else allowed_special_procedures()
     for entry in version.special_procedures or []:
         kind = str(entry.get("kind", ""))
         if kind not in allowed:
@@ -124,7 +128,7 @@ def check(version: ItemVersion) -> list[Problem]:
         add(Problem("conditions", f"受理条件含模糊表述“{phrase}”"))
     if version.tolerant_acceptance and not any(m.tolerable for m in materials):
         add(Problem("tolerant_acceptance", "标为可容缺受理的事项须至少有一项可容缺材料"))
-    if not version.fields.exists():
+    if not version.fields.all():
         add(Problem("fields", "缺少申请表单字段"))
     if version.visits not in (0, 1):
         add(Problem("visits", "到现场次数应为 0 或 1"))
