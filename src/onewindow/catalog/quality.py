@@ -118,12 +118,6 @@ def check(version: ItemVersion, *, allowed_kinds: set[str] | None = None) -> lis
                     f"第 {index} 项材料“{material.name}”含模糊表述“{phrase}”，请写明具体材料名称",
                 )
             )
-        if material.tolerable and material.required is False:
-            add(
-                Problem(
-                    "materials", f"第 {index} 项材料“{material.name}”非必要材料，无需标为可容缺"
-                )
-            )
     if phrase := vague_phrase(version.conditions):
         add(Problem("conditions", f"受理条件含模糊表述“{phrase}”"))
     if version.tolerant_acceptance and not any(m.tolerable for m in materials):
