@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Case, Count, F, FloatField, QuerySet, Sum, Value, When
+from django.db.models import Count, QuerySet
 
 from .models import ItemVersion, SearchPosting, Synonym, VersionStatus
 
@@ -164,29 +164,54 @@ def parse(text: str, synonyms: Iterable[tuple[str, str]] | None = None) -> Query
     return Query(text, tuple(dict.fromkeys(terms)), tuple(used))
 
 
+# A term in more than this share of the catalog (登记, 办理, 证明 ...) says little about which
+# item is meant; it only adds to the score of items that match a rarer query term.
+COMMON_SHARE = 0.2
+
+
 def ranked(
-    query: Query, candidates: QuerySet[ItemVersion], *, limit: int = 50, offset: int = 0
+    query: Query,
+    candidates: QuerySet[ItemVersion] | None = None,
+    *,
+    limit: int = 50,
+    offset: int = 0,
 ) -> list[tuple[int, float]]:
-    """(version id, score) for the best matches among `candidates` (published versions)."""
+    """(version id, score) of the best matches, best first: more query terms matched first,
+    then Σ field weight × idf. Postings exist only for published versions, so `candidates`
+    (a filtered queryset of published versions) is needed only when filters apply."""
     if not query.terms:
         return []
-    postings = SearchPosting.objects.filter(term__in=query.terms)
-    df = dict(postings.values("term").annotate(n=Count("id")).values_list("term", "n"))
+    df = dict(
+        SearchPosting.objects.filter(term__in=query.terms)
+        .values("term")
+        .annotate(n=Count("id"))
+        .values_list("term", "n")
+    )
     if not df:
         return []
     total = max(ItemVersion.objects.filter(status=VersionStatus.PUBLISHED).count(), 1)
     idf = {term: math.log(1 + total / n) for term, n in df.items()}
-    score = Sum(
-        Case(
-            *[When(term=t, then=F("weight") * Value(w)) for t, w in idf.items()],
-            default=Value(0.0),
-            output_field=FloatField(),
-        )
-    )
-    rows = (
-        postings.filter(version__in=candidates.values("pk"))
-        .values("version_id")
-        .annotate(matched=Count("term"), score=score)
-        .order_by("-matched", "-score", "version_id")[offset : offset + limit]
-    )
-    return [(row["version_id"], float(row["score"])) for row in rows]
+    rare = [t for t, n in df.items() if n <= COMMON_SHARE * total]
+    common = [t for t in df if t not in rare]
+
+    def postings(terms: list[str], versions: Iterable[int] | None = None) -> QuerySet[Any]:
+        qs = SearchPosting.objects.filter(term__in=terms)
+        if candidates is not None:
+            qs = qs.filter(version__in=candidates.values("pk"))
+        if versions is not None:
+            qs = qs.filter(version_id__in=list(versions))
+        return qs.values_list("version_id", "term", "weight")
+
+    scores: dict[int, float] = defaultdict(float)
+    matched: dict[int, int] = defaultdict(int)
+
+    def add(rows: Iterable[tuple[int, str, float]]) -> None:
+        for version_id, term, weight in rows:
+            scores[version_id] += weight * idf[term]
+            matched[version_id] += 1
+
+    add(postings(rare or common))
+    if rare and common and scores:
+        add(postings(common, versions=scores.keys()))
+    order = sorted(scores, key=lambda v: (-matched[v], -scores[v], v))
+    return [(v, scores[v]) for v in order[offset : offset + limit]]

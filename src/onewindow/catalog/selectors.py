@@ -34,6 +34,11 @@ def _guide_related(qs: QuerySet[ItemVersion]) -> QuerySet[ItemVersion]:
     )
 
 
+def _list_related(qs: QuerySet[ItemVersion]) -> QuerySet[ItemVersion]:
+    """What a result list shows: the version with its item and department."""
+    return qs.select_related("item__department")
+
+
 def published() -> QuerySet[ItemVersion]:
     return ItemVersion.objects.filter(status=VersionStatus.PUBLISHED)
 
@@ -81,15 +86,14 @@ def find_items(
     if not q.strip():
         total = candidates.count()
         page = list(
-            _guide_related(candidates.order_by("item__implementation_code"))[
-                offset : offset + limit
-            ]
+            _list_related(candidates.order_by("item__implementation_code"))[offset : offset + limit]
         )
         return SearchResult(page, total, None, {})
     query = search.parse(q)
-    hits = search.ranked(query, candidates, limit=500)
+    filtered = candidates if filters != Filters() else None
+    hits = search.ranked(query, filtered, limit=500)
     ids = [vid for vid, _ in hits[offset : offset + limit]]
-    by_id = {v.pk: v for v in _guide_related(published().filter(pk__in=ids))}
+    by_id = {v.pk: v for v in _list_related(published().filter(pk__in=ids))}
     return SearchResult([by_id[i] for i in ids if i in by_id], len(hits), query, dict(hits))
 
 
