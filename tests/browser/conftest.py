@@ -15,6 +15,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from onewindow import demo
+from onewindow.catalog.reference import ensure_special_procedure_kinds
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -77,6 +78,8 @@ def site(transactional_db, live_server) -> str:
     accounts) with `demo.load_all(upto=...)`; tests that need catalog items make their own.
     """
     demo.load_all(upto="onewindow.identity.demo")
+    # The flush after a transactional test also empties tables that migrations seeded.
+    ensure_special_procedure_kinds()
     return live_server.url
 
 

@@ -157,3 +157,59 @@ def test_quality_report_scoping(make_item, users, login_client):
     everyone = login_client(users["admin"]).get(API + "/quality-report").json()
     assert {row["department"] for row in everyone} == {"眉县市场监督管理局", "眉县公安局"}
     assert login_client(users["zhangsan"]).get(API + "/quality-report").status_code == 403
+
+
+def test_blank_forms_upload_and_survive_edits_and_new_drafts(
+    make_item, users, login_client, settings, tmp_path
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    version = make_item(publish=False)
+    bumen = login_client(users["bumen"])
+    url = f"{API}/versions/{version.pk}/materials/1/files"
+    bad = bumen.post(
+        url,
+        {
+            "kind": "blank_form",
+            "file": SimpleUploadedFile("x.exe", b"MZ", "application/octet-stream"),
+        },
+    )
+    assert bad.status_code == 422
+    assert "文件类型" in bad.json()["message"]
+    good = bumen.post(
+        url,
+        {
+            "kind": "blank_form",
+            "file": SimpleUploadedFile("申请书.pdf", b"%PDF-1.4 blank", "application/pdf"),
+        },
+    )
+    assert good.status_code == 200, good.content
+    assert good.json()["blank_form_url"].startswith("/media/catalog/forms/")
+    # Saving the draft again keeps the file with its material.
+    bumen.put(
+        f"{API}/versions/{version.pk}/content",
+        data=json.dumps({"content": {"promised_limit": 4}}),
+        content_type="application/json",
+    )
+    material = version.materials.get(order=1)
+    assert material.blank_form.name.endswith(".pdf")
+    services_publish(version)
+    draft = post(bumen, f"/items/{version.item_id}/drafts", {}).json()
+    copied = ItemVersion.objects.get(pk=draft["id"]).materials.get(order=1)
+    assert copied.blank_form.name == material.blank_form.name
+    guide = Client().get(f"{API}/items/{version.item.implementation_code}").json()
+    assert guide["materials"][0]["blank_form_url"] == material.blank_form.url
+    # Published versions take no uploads.
+    refused = bumen.post(
+        url, {"kind": "sample", "file": SimpleUploadedFile("s.pdf", b"%PDF", "application/pdf")}
+    )
+    assert refused.status_code == 409
+
+
+def services_publish(version) -> None:
+    from onewindow.catalog import services
+
+    services.version_submit(actor=None, version_id=version.pk)
+    services.version_approve(actor=None, version_id=version.pk)
+    services.version_publish(actor=None, version_id=version.pk)

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router, Schema, Status
+from ninja import File, Form, Query, Router, Schema, Status
+from ninja.files import UploadedFile
 
 from onewindow.core.errors import ApiRequest, NotFound, PermissionDenied
 from onewindow.core.permissions import Role, require_role
@@ -169,6 +170,36 @@ def version_diff(request: ApiRequest, version_id: int, against: int | None = Non
     if base_id is None:
         return diff({}, content_of(version))
     return diff(content_of(_visible_version(request, base_id)), content_of(version))
+
+
+class AttachedOut(Schema):
+    position: int
+    blank_form_url: str | None
+    sample_url: str | None
+
+
+@router.post(
+    "/versions/{version_id}/materials/{position}/files",
+    response=AttachedOut,
+    operation_id="catalog_material_attach",
+    summary="上传空白表格或示例样表",
+)
+def material_attach(
+    request: ApiRequest,
+    version_id: int,
+    position: int,
+    kind: Form[str],
+    file: File[UploadedFile],
+):
+    """为草稿第 position 项材料上传空白表格（kind=blank_form）或示例样表（kind=sample）。"""
+    material = services.material_attach(
+        actor=request.auth, version_id=version_id, position=position, kind=kind, upload=file
+    )
+    return {
+        "position": material.order,
+        "blank_form_url": material.blank_form.url if material.blank_form else None,
+        "sample_url": material.sample.url if material.sample else None,
+    }
 
 
 @router.post(

@@ -11,11 +11,13 @@ from onewindow.org.models import Department, Hall
 from . import services
 from .demo_data import DATA_ELEMENTS, ITEMS, MATERIAL_TYPES, SYNONYMS, THEMES
 from .models import DataElement, Item, ItemHall, MaterialType, Synonym, Theme
+from .reference import ensure_special_procedure_kinds
 
 SUPERVISION_PHONE = "0917-12345"
 
 
 def _reference_data(ctx: Any) -> None:
+    ensure_special_procedure_kinds()
     for theme in THEMES:
         _, created = Theme.objects.get_or_create(
             code=theme["code"],

@@ -144,6 +144,7 @@ class Query:
     text: str
     terms: tuple[str, ...]
     expanded_from: tuple[str, ...]  # the colloquial phrases that widened the query
+    expansions: tuple[str, ...] = ()  # the catalog words they were widened to, as written
 
 
 def parse(text: str, synonyms: Iterable[tuple[str, str]] | None = None) -> Query:
@@ -151,17 +152,18 @@ def parse(text: str, synonyms: Iterable[tuple[str, str]] | None = None) -> Query
     if synonyms is None:
         synonyms = Synonym.objects.values_list("phrase", "expansions")
     terms = list(tokens(text))
-    used = []
+    used, words = [], []
     for phrase, expansions in synonyms:
         if phrase and phrase in text:
             used.append(phrase)
             for word in expansions.split():
+                words.append(word)
                 # Index terms are jieba words, so the expansion is segmented the same way.
                 terms.extend(tokens(word) or [word.lower()])
     # A query too short for jieba to yield a term (e.g. "证") still searches as itself.
     if not terms and text:
         terms.append(text.lower())
-    return Query(text, tuple(dict.fromkeys(terms)), tuple(used))
+    return Query(text, tuple(dict.fromkeys(terms)), tuple(used), tuple(dict.fromkeys(words)))
 
 
 # A term in more than this share of the catalog (登记, 办理, 证明 ...) says little about which

@@ -149,7 +149,18 @@ def _apply_content(version: ItemVersion, content: dict[str, Any]) -> None:
         _apply_fields(version, content["fields"] or [])
 
 
-def _apply_materials(version: ItemVersion, materials: list[dict[str, Any]]) -> None:
+def _apply_materials(
+    version: ItemVersion,
+    materials: list[dict[str, Any]],
+    files: dict[str, tuple[Any, Any]] | None = None,
+) -> None:
+    """Replace the version's materials. Uploaded blank forms and samples follow their
+    dictionary entry, so saving a draft (or starting a new one) keeps them."""
+    if files is None:
+        files = {
+            m.material_type.name: (m.blank_form, m.sample)
+            for m in version.materials.select_related("material_type")
+        }
     version.materials.all().delete()
     rows = []
     for index, data in enumerate(materials, start=1):
@@ -176,6 +187,7 @@ def _apply_materials(version: ItemVersion, materials: list[dict[str, Any]]) -> N
             full_clean(material, exclude=["version", "blank_form", "sample"])
         except InvalidInput as exc:
             raise InvalidInput(f"第 {index} 项材料：{exc.message}", field="materials") from exc
+        material.blank_form, material.sample = files.get(mtype.name, ("", ""))
         rows.append(material)
     Material.objects.bulk_create(rows)
 
@@ -314,7 +326,16 @@ def version_new_draft(*, actor: Any, item_id: int) -> ItemVersion:
         created_by=_user(actor),
         competent_department=latest.competent_department,
     )
-    _apply_content(draft, content_of(latest))
+    content = content_of(latest)
+    _apply_content(draft, {k: v for k, v in content.items() if k != "materials"})
+    _apply_materials(
+        draft,
+        content["materials"],
+        files={
+            m.material_type.name: (m.blank_form, m.sample)
+            for m in latest.materials.select_related("material_type")
+        },
+    )
     audit.record(
         code="catalog.version.drafted",
         actor=actor,
@@ -354,6 +375,45 @@ def _transition(
 def _require_status(version: ItemVersion, *allowed: str, doing: str) -> None:
     if version.status not in allowed:
         raise Conflict(f"当前状态为“{version.get_status_display()}”，不能{doing}")
+
+
+ALLOWED_UPLOADS = {".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".jpg", ".jpeg", ".png"}
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+
+
+@transaction.atomic
+def material_attach(
+    *, actor: Any, version_id: int, position: int, kind: str, upload: Any
+) -> Material:
+    """Attach a blank form (`kind="blank_form"`) or a sample (`"sample"`) to the material at
+    `position` (1-based) of a draft."""
+    version = _locked_version(version_id)
+    _require_maintain(actor, version.item)
+    if not version.is_editable:
+        raise Conflict(f"当前状态为“{version.get_status_display()}”，只有草稿可以上传附件")
+    if kind not in {"blank_form", "sample"}:
+        raise InvalidInput("附件类别应为 blank_form（空白表格）或 sample（示例样表）", field="kind")
+    material = version.materials.filter(order=position).first()
+    if material is None:
+        raise NotFound(f"第 {position} 项材料不存在")
+    name = str(getattr(upload, "name", ""))
+    suffix = name[name.rfind(".") :].lower() if "." in name else ""
+    if suffix not in ALLOWED_UPLOADS:
+        raise InvalidInput(
+            f"文件类型“{suffix or '无扩展名'}”不允许，请上传 PDF、Word、Excel、WPS 或图片",
+            field="file",
+        )
+    if not 0 < getattr(upload, "size", 0) <= MAX_UPLOAD_BYTES:
+        raise InvalidInput("文件为空或超过 10 MB", field="file")
+    getattr(material, kind).save(name, upload, save=False)
+    material.save(update_fields=[kind])
+    audit.record(
+        code="catalog.material.file_attached",
+        actor=actor,
+        obj=version,
+        after={"position": position, "kind": kind, "file": getattr(material, kind).name},
+    )
+    return material
 
 
 @transaction.atomic

@@ -22,5 +22,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("api/v1/<path:rest>", api_not_found),
+    path("services/", include("onewindow.catalog.urls")),
     path("", include("onewindow.web.urls")),
 ]

@@ -1,0 +1,27 @@
+from django.urls import path
+
+from . import views
+
+app_name = "catalog"
+
+urlpatterns = [
+    path("", views.portal, name="portal"),
+    path("manage/", views.manage, name="manage"),
+    path("manage/new/", views.item_new, name="item_new"),
+    path("manage/versions/<int:version_id>/edit/", views.version_edit, name="version_edit"),
+    path("manage/versions/<int:version_id>/submit/", views.version_submit, name="version_submit"),
+    path(
+        "manage/versions/<int:version_id>/withdraw/",
+        views.version_withdraw,
+        name="version_withdraw",
+    ),
+    path(
+        "manage/items/<int:item_id>/new-draft/", views.version_new_draft, name="version_new_draft"
+    ),
+    path("manage/items/<int:item_id>/halls/", views.item_halls, name="item_halls"),
+    path("review/", views.review_queue, name="review_queue"),
+    path("review/<int:version_id>/", views.review, name="review"),
+    path("quality/", views.quality_report, name="quality"),
+    # Last: any other single segment is an item's code.
+    path("<str:code>/", views.guide, name="guide"),
+]
