@@ -61,7 +61,8 @@ MATERIAL_FIELDS = [
 
 def content_of(version: ItemVersion) -> dict[str, Any]:
     """The version's content with departments, themes and dictionary entries by name/code,
-    so two versions (or two databases) compare equal when they say the same thing."""
+    so two versions compare equal when they say the same thing. Process steps keep their
+    department ids (the Excel exchange writes them as names)."""
     data: dict[str, Any] = {f: getattr(version, f) for f in SCALAR_FIELDS}
     for f in JSON_FIELDS:
         data[f] = getattr(version, f) or []

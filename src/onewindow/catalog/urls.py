@@ -22,6 +22,9 @@ urlpatterns = [
     path("review/", views.review_queue, name="review_queue"),
     path("review/<int:version_id>/", views.review, name="review"),
     path("quality/", views.quality_report, name="quality"),
+    path("exchange/", views.exchange, name="exchange"),
+    path("exchange/export.xlsx", views.export_xlsx, name="export_xlsx"),
+    path("exchange/imports/<int:job_id>/", views.import_job, name="import_job"),
     # Last: any other single segment is an item's code.
     path("<str:code>/", views.guide, name="guide"),
 ]

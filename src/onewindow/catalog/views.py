@@ -44,6 +44,7 @@ from .forms import ContentForms, HallsForm, NewItemForm
 from .models import (
     DataElement,
     FormField,
+    ImportJob,
     Item,
     ItemVersion,
     Material,
@@ -667,3 +668,87 @@ class ElementFormatter:
         if field == "faq":
             return f"{index}. 问：{entry.get('q', '')} 答：{entry.get('a', '')}"
         return f"{index}. " + "，".join(f"{k}：{v}" for k, v in entry.items())
+
+
+# --- Excel exchange ---------------------------------------------------------------------------
+def _can_exchange(user: Any) -> bool:
+    scope = scope_of(user)
+    return services.can_review(user) or scope.has_role(Role.DEPT_ADMIN)
+
+
+@login_required
+@domain_errors
+@require_http_methods(["GET", "POST"])
+def exchange(request: HttpRequest) -> HttpResponse:
+    """Export the published catalog; upload a workbook to import (validated by the worker)."""
+    from . import excel
+
+    if not _can_exchange(request.user):
+        raise PermissionDenied(
+            "只有部门管理员、县行政审批服务局大厅管理员或系统管理员可以导入导出事项"
+        )
+    error = ""
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        publish = request.POST.get("publish") == "1"
+        if upload is None:
+            error = "请选择要导入的 .xlsx 文件"
+        elif upload.size and upload.size > excel.MAX_FILE_BYTES:
+            error = f"文件超过 {excel.MAX_FILE_BYTES // (1024 * 1024)} MB，请拆分后分批导入"
+        else:
+            try:
+                job = excel.import_job_create(
+                    actor=request.user,
+                    data=upload.read(),
+                    filename=upload.name or "",
+                    publish=publish,
+                )
+            except InvalidInput as exc:
+                error = exc.message
+            else:
+                return redirect("catalog:import_job", job_id=job.pk)
+    jobs = ImportJob.objects.filter(created_by_id=request.user.pk).order_by("-created_at")[:10]
+    return render(
+        request,
+        "catalog/exchange.html",
+        {
+            "error": error,
+            "jobs": jobs,
+            "can_publish": services.can_review(request.user),
+        },
+        status=422 if error else 200,
+    )
+
+
+@login_required
+@domain_errors
+def export_xlsx(request: HttpRequest) -> HttpResponse:
+    from django.utils import timezone
+    from django.utils.http import content_disposition_header
+
+    from . import excel
+
+    if not _can_exchange(request.user):
+        raise PermissionDenied("只有部门管理员、县行政审批服务局大厅管理员或系统管理员可以导出事项")
+    response = HttpResponse(
+        excel.export_workbook(excel.exportable_versions()), content_type=excel.XLSX_CONTENT_TYPE
+    )
+    filename = f"政务服务事项清单-{timezone.localdate().isoformat()}.xlsx"
+    response["Content-Disposition"] = content_disposition_header(True, filename) or "attachment"
+    return response
+
+
+@login_required
+@domain_errors
+def import_job(request: HttpRequest, job_id: int) -> HttpResponse:
+    """The job's progress; the page polls itself (htmx) until the job has finished."""
+    from . import excel
+
+    job = excel.import_job_get(actor=request.user, job_id=job_id)
+    template = (
+        "catalog/_import_progress.html"
+        if request.headers.get("HX-Request")
+        else "catalog/import_job.html"
+    )
+    percent = int(100 * job.processed_rows / job.total_rows) if job.total_rows else 0
+    return render(request, template, {"job": job, "percent": min(percent, 100)})

@@ -136,6 +136,7 @@ def _forbidden(request: HttpRequest, exc: DjangoPermissionDenied) -> HttpRespons
 
 def _register_routers() -> None:
     from onewindow.catalog.api import router as catalog_router
+    from onewindow.catalog.api_exchange import router as exchange_router
     from onewindow.core.api import router as core_router
     from onewindow.identity.api import router as identity_router
     from onewindow.notifications.api import router as notifications_router
@@ -146,6 +147,7 @@ def _register_routers() -> None:
     api.add_router("/notifications", notifications_router)
     api.add_router("/audit", core_router)
     api.add_router("/catalog", catalog_router)
+    api.add_router("/catalog", exchange_router)
 
 
 _register_routers()
