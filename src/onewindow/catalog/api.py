@@ -1,13 +1,15 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.shortcuts import get_object_or_404
-from ninja import File, Form, Query, Router, Schema, Status
+from ninja import Body, File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from onewindow.core.errors import ApiRequest, NotFound, PermissionDenied
 from onewindow.core.permissions import Role, require_role
 
-from . import quality, selectors, services
+from . import formschema, quality, selectors, services
 from .content import content_of, diff
 from .models import Item, ItemVersion
 from .schemas import (
@@ -84,6 +86,28 @@ def item_guide(request: ApiRequest, code: str):
     if version is None:
         raise NotFound(f"没有编码为 {code} 的已发布事项")
     return version
+
+
+class FormCheckOut(Schema):
+    valid: bool
+    values: dict[str, Any]
+    errors: dict[str, str]
+
+
+@router.post(
+    "/items/{code}/form-check",
+    response=FormCheckOut,
+    auth=None,
+    operation_id="catalog_form_check",
+    summary="校验申请表单",
+)
+def form_check(request: ApiRequest, code: str, payload: Body[dict[str, Any]]):
+    """按事项的申请表单（数据元）校验填写内容，返回规整后的值和每一项的错误。"""
+    version = selectors.guide(code)
+    if version is None:
+        raise NotFound(f"没有编码为 {code} 的已发布事项")
+    values, errors = formschema.validate(version, payload)
+    return {"valid": not errors, "values": values, "errors": errors}
 
 
 @router.get(
