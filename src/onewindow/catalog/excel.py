@@ -39,11 +39,10 @@ from openpyxl.utils import get_column_letter
 from onewindow.core import audit
 from onewindow.core.errors import Conflict, DomainError, InvalidInput, NotFound, PermissionDenied
 from onewindow.core.permissions import Role, scope_of
-from onewindow.core.validators import uscc_error
 from onewindow.org.models import Department
 
 from . import quality, search, services
-from .codes import Channel, HandlingType, LimitUnit, ServiceObject
+from .codes import Channel, ServiceObject
 from .content import JSON_FIELDS, MATERIAL_FIELDS, SCALAR_FIELDS, content_of
 from .models import (
     DataElement,
@@ -1237,60 +1236,35 @@ def _parse_fields(
             owner.field_rows = [number for number, _ in rows]
 
 
+# Where a quality problem of a row is reported, and what to add to its message there.
+_PROBLEM_COLUMN = {
+    "basic_code": ("基本编码", ""),
+    "implementation_code": ("实施编码", ""),
+    "materials": ("实施编码", "“申请材料”表中没有该事项的材料，"),
+    "fields": ("实施编码", "“表单字段”表中没有该事项的字段，"),
+    "process": ("办理流程", ""),
+}
+
+
 def _check_item(item: ParsedItem, lk: _Lookups) -> list[tuple[str, str]]:
-    """The catalog quality rules (quality.check) on a parsed row: (column, what to fix).
-    Material-level rules were checked on the material rows."""
-    c = item.content
-    problems: list[tuple[str, str]] = []
-    add = problems.append
-    for key, label in quality.REQUIRED_TEXT:
-        if not str(c[key] or "").strip():
-            add((HEADER_OF[key], f"缺少必备要素：{label}"))
-    basic, code = item.basic_code, item.implementation_code
-    if not quality.BASIC_CODE_RE.fullmatch(basic):
-        add(("基本编码", f"基本编码“{basic}”应为 12 位数字"))
-    if not quality.IMPLEMENTATION_CODE_RE.fullmatch(code):
-        add(("实施编码", f"实施编码“{code}”应为 31 位：实施主体统一社会信用代码 18 位 + 13 位数字"))
-    else:
-        department = lk.departments[item.department]
-        if uscc_error(code[:18]) is not None:
-            add(("实施编码", "实施编码前 18 位不是有效的统一社会信用代码"))
-        elif code[:18] != department.uscc:
-            add(
-                (
-                    "实施编码",
-                    f"实施编码前 18 位应为实施主体（{department.name}）的统一社会信用代码 {department.uscc}",
-                )
-            )
-        if code[18:30] != basic:
-            add(("实施编码", "实施编码第 19–30 位应与基本编码一致"))
-    if c["promised_unit"] != c["statutory_unit"]:
-        add(("承诺时限单位", "承诺时限与法定时限的单位应一致（均为工作日或均为自然日）"))
-    elif c["promised_limit"] > c["statutory_limit"]:
-        unit = LimitUnit(c["statutory_unit"]).label
-        add(
-            (
-                "承诺办结时限",
-                f"承诺时限 {c['promised_limit']} 个{unit}超过法定时限 {c['statutory_limit']} 个{unit}",
-            )
-        )
-    if c["handling_type"] == HandlingType.IMMEDIATE and c["promised_limit"] > 1:
-        add(("承诺办结时限", "即办件的承诺时限应为当场或 1 个工作日内"))
-    if c["charges_fee"] and not (c["fee_standard"].strip() and c["fee_basis"].strip()):
-        add(("收费标准", "收费事项须写明收费标准和收费依据"))
-    if not c["process"]:
-        add(("办理流程", "缺少办理流程，每行一个环节，如“受理｜眉县行政审批服务局｜window_clerk”"))
-    if phrase := quality.vague_phrase(c["conditions"]):
-        add(("受理条件", f"受理条件含模糊表述“{phrase}”"))
-    if not c["materials"]:
-        add(("实施编码", "“申请材料”表中没有该事项的材料，至少列出一项申请材料"))
-    elif c["tolerant_acceptance"] and not any(m["tolerable"] for m in c["materials"]):
-        add(("可容缺受理", "标为可容缺受理的事项须至少有一项可容缺材料"))
-    if not c["fields"]:
-        add(("实施编码", "“表单字段”表中没有该事项的字段，缺少申请表单字段"))
-    if c["visits"] not in (0, 1):
-        add(("到现场次数", "到现场次数应为 0 或 1"))
-    return problems
+    """The catalog quality rules (quality.check_content) on a parsed row: (column, what to
+    fix). Material-level rules were checked on the material rows."""
+    problems = quality.check_content(
+        item.content,
+        basic_code=item.basic_code,
+        implementation_code=item.implementation_code,
+        department=lk.departments[item.department],
+        allowed_kinds=set(lk.special_kinds),
+        materials=False,
+    )
+    out = []
+    for problem in problems:
+        column, prefix = _PROBLEM_COLUMN.get(problem.field, (HEADER_OF.get(problem.field, ""), ""))
+        message = problem.message
+        if problem.field == "process":
+            message += "，每行一个环节，如“受理｜眉县行政审批服务局｜window_clerk”"
+        out.append((column, prefix + message))
+    return out
 
 
 def _check_against_catalog(items: list[ParsedItem], errors: _Errors) -> None:

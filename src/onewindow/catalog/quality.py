@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from onewindow.core.validators import uscc_error
 
@@ -48,17 +49,40 @@ def allowed_special_procedures() -> set[str]:
 
 
 def check(version: ItemVersion, *, allowed_kinds: set[str] | None = None) -> list[Problem]:
-    """Problems of one version (materials and fields read through `.all()`, so a caller
-    checking many versions can prefetch them; `allowed_kinds` likewise)."""
+    """Problems of one saved version. Related rows are read through `.all()` (content_of), so
+    a caller checking many versions can prefetch them; `allowed_kinds` likewise."""
+    from .content import content_of
+
+    item = version.item
+    return check_content(
+        content_of(version),
+        basic_code=item.basic_code,
+        implementation_code=item.implementation_code,
+        department=item.department,
+        allowed_kinds=allowed_kinds,
+    )
+
+
+def check_content(
+    c: dict[str, Any],
+    *,
+    basic_code: str,
+    implementation_code: str,
+    department: Any,
+    allowed_kinds: set[str] | None = None,
+    materials: bool = True,
+) -> list[Problem]:
+    """The rules on a content dict (content.py's shape) and the item's codes: what submit
+    checks and what the Excel import checks on each row. `materials=False` leaves out the
+    per-material rules, for a caller that checks material rows itself."""
     problems: list[Problem] = []
     add = problems.append
     for field, label in REQUIRED_TEXT:
-        if not str(getattr(version, field) or "").strip():
+        if not str(c.get(field) or "").strip():
             add(Problem(field, f"缺少必备要素：{label}"))
-    item = version.item
-    if not BASIC_CODE_RE.fullmatch(item.basic_code):
-        add(Problem("basic_code", f"基本编码“{item.basic_code}”应为 12 位数字"))
-    code = item.implementation_code
+    if not BASIC_CODE_RE.fullmatch(basic_code):
+        add(Problem("basic_code", f"基本编码“{basic_code}”应为 12 位数字"))
+    code = implementation_code
     if not IMPLEMENTATION_CODE_RE.fullmatch(code):
         add(
             Problem(
@@ -69,31 +93,33 @@ def check(version: ItemVersion, *, allowed_kinds: set[str] | None = None) -> lis
     else:
         if uscc_error(code[:18]) is not None:
             add(Problem("implementation_code", "实施编码前 18 位不是有效的统一社会信用代码"))
-        elif code[:18] != item.department.uscc:
+        elif code[:18] != department.uscc:
             add(
                 Problem(
                     "implementation_code",
-                    f"实施编码前 18 位应为实施主体（{item.department.name}）的统一社会信用代码",
+                    f"实施编码前 18 位应为实施主体（{department.name}）的统一社会信用代码 "
+                    f"{department.uscc}",
                 )
             )
-        if code[18:30] != item.basic_code:
+        if code[18:30] != basic_code:
             add(Problem("implementation_code", "实施编码第 19–30 位应与基本编码一致"))
-    if version.promised_unit != version.statutory_unit:
-        add(Problem("promised_limit", "承诺时限与法定时限的单位应一致（均为工作日或均为自然日）"))
-    elif version.promised_limit > version.statutory_limit:
-        unit = LimitUnit(version.statutory_unit).label
+    if c["promised_unit"] != c["statutory_unit"]:
+        add(Problem("promised_unit", "承诺时限与法定时限的单位应一致（均为工作日或均为自然日）"))
+    elif c["promised_limit"] > c["statutory_limit"]:
+        unit = LimitUnit(c["statutory_unit"]).label
         add(
             Problem(
                 "promised_limit",
-                f"承诺时限 {version.promised_limit} 个{unit}超过法定时限 {version.statutory_limit} 个{unit}",
+                f"承诺时限 {c['promised_limit']} 个{unit}超过法定时限 "
+                f"{c['statutory_limit']} 个{unit}",
             )
         )
-    if version.handling_type == HandlingType.IMMEDIATE and version.promised_limit > 1:
-        add(Problem("handling_type", "即办件的承诺时限应为当场或 1 个工作日内"))
-    if version.charges_fee and not (version.fee_standard.strip() and version.fee_basis.strip()):
+    if c["handling_type"] == HandlingType.IMMEDIATE and c["promised_limit"] > 1:
+        add(Problem("promised_limit", "即办件的承诺时限应为当场或 1 个工作日内"))
+    if c["charges_fee"] and not (c["fee_standard"].strip() and c["fee_basis"].strip()):
         add(Problem("fee_standard", "收费事项须写明收费标准和收费依据"))
     allowed = allowed_kinds if allowed_kinds is not None else allowed_special_procedures()
-    for entry in version.special_procedures or []:
+    for entry in c.get("special_procedures") or []:
         kind = str(entry.get("kind", ""))
         if kind not in allowed:
             add(
@@ -104,26 +130,25 @@ def check(version: ItemVersion, *, allowed_kinds: set[str] | None = None) -> lis
             )
         if not isinstance(entry.get("max_days"), int) or entry["max_days"] < 1:
             add(Problem("special_procedures", f"特别程序“{kind}”须写明最长时限（工作日）"))
-    if not version.process:
+    if not c["process"]:
         add(Problem("process", "缺少办理流程"))
-    materials = list(version.materials.all())
-    if not materials:
-        add(Problem("materials", "至少列出一项申请材料"))
-    for index, material in enumerate(materials, start=1):
-        phrase = vague_phrase(material.name) or vague_phrase(material.notes)
-        if phrase:
-            add(
-                Problem(
-                    "materials",
-                    f"第 {index} 项材料“{material.name}”含模糊表述“{phrase}”，请写明具体材料名称",
-                )
-            )
-    if phrase := vague_phrase(version.conditions):
+    if phrase := vague_phrase(c["conditions"]):
         add(Problem("conditions", f"受理条件含模糊表述“{phrase}”"))
-    if version.tolerant_acceptance and not any(m.tolerable for m in materials):
+    if not c["materials"]:
+        add(Problem("materials", "至少列出一项申请材料"))
+    elif c["tolerant_acceptance"] and not any(m["tolerable"] for m in c["materials"]):
         add(Problem("tolerant_acceptance", "标为可容缺受理的事项须至少有一项可容缺材料"))
-    if not version.fields.all():
+    if materials:
+        for index, m in enumerate(c["materials"], start=1):
+            if phrase := vague_phrase(m["name"]) or vague_phrase(m.get("notes") or ""):
+                add(
+                    Problem(
+                        "materials",
+                        f"第 {index} 项材料“{m['name']}”含模糊表述“{phrase}”，请写明具体材料名称",
+                    )
+                )
+    if not c["fields"]:
         add(Problem("fields", "缺少申请表单字段"))
-    if version.visits not in (0, 1):
+    if c["visits"] not in (0, 1):
         add(Problem("visits", "到现场次数应为 0 或 1"))
     return problems
