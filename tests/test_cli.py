@@ -42,6 +42,7 @@ def test_settings_fail_fast_on_bad_environment(monkeypatch):
         ("ONEWINDOW_SECRET_KEY", "short"),
         ("ONEWINDOW_FIELD_KEY", "zz"),
         ("ONEWINDOW_TASK_BACKEND", "celery"),
+        ("ONEWINDOW_OFFICE_HOURS_END", "5pm"),
     ]:
         monkeypatch.setenv(name, value)
         with pytest.raises(ConfigError, match=name):

@@ -8,6 +8,7 @@ failing later in a request.
 from __future__ import annotations
 
 import builtins
+import datetime
 import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -80,6 +81,9 @@ class Env:
 
     def path(self, name: builtins.str, default: Path) -> Path:
         return self._get(name, default, lambda s: Path(s).expanduser().resolve())
+
+    def time(self, name: builtins.str, default: builtins.str) -> datetime.time:
+        return self._get(name, datetime.time.fromisoformat(default), datetime.time.fromisoformat)
 
     def hex_key(self, name: builtins.str, default: builtins.str, *, nbytes: builtins.int) -> bytes:
         def parse(s: builtins.str) -> bytes:

@@ -31,6 +31,8 @@ COUNTY_NAME = env.str("ONEWINDOW_COUNTY_NAME", "眉县")
 PLATFORM_NAME = env.str("ONEWINDOW_PLATFORM_NAME", "眉县一体化政务服务平台")
 
 INSTALLED_APPS = [
+    # First, so its templates (the admin home's calendar warning) override Django's.
+    "onewindow.core",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -41,7 +43,6 @@ INSTALLED_APPS = [
     "ninja",  # serves Swagger UI from its own static files instead of a CDN
     "django_tasks",
     "django_tasks_db",
-    "onewindow.core",
     "onewindow.org",
     "onewindow.identity",
     "onewindow.notifications",
@@ -148,6 +149,11 @@ LANGUAGES = [("zh-hans", "简体中文")]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
+
+# --- Working-day calendar ----------------------------------------------------------------
+# Applications received at or after this time (or on a non-working day) count as received on
+# the next working day.
+OFFICE_HOURS_END = env.time("ONEWINDOW_OFFICE_HOURS_END", "17:00")
 
 # --- Static files: vendored libraries served by whitenoise -------------------------------
 STATIC_URL = "/static/"

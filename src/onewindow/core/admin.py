@@ -5,7 +5,8 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
-from .models import AuditEvent, PeriodicJob
+from .admin_mixins import AuditedAdmin
+from .models import AuditEvent, CalendarOverride, CalendarYear, PeriodicJob
 
 
 @admin.register(AuditEvent)
@@ -29,3 +30,16 @@ class AuditEventAdmin(admin.ModelAdmin):
 class PeriodicJobAdmin(admin.ModelAdmin):
     list_display = ["name", "interval_seconds", "last_run_at", "next_run_at"]
     readonly_fields = ["name", "interval_seconds", "last_run_at"]
+
+
+@admin.register(CalendarOverride)
+class CalendarOverrideAdmin(AuditedAdmin):
+    list_display = ["date", "kind", "name", "updated_at"]
+    list_filter = ["kind"]
+    search_fields = ["name"]
+    date_hierarchy = "date"
+
+
+@admin.register(CalendarYear)
+class CalendarYearAdmin(AuditedAdmin):
+    list_display = ["year", "source", "confirmed_at"]

@@ -103,3 +103,45 @@ class PeriodicJob(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class CalendarOverride(models.Model):
+    """A day whose status an administrator sets: a whole new year's holidays and make-up
+    workdays before `chinese-calendar` ships them, or a local extra day off."""
+
+    class Kind(models.TextChoices):
+        HOLIDAY = "holiday", "休息日（不计工作日）"
+        WORKDAY = "workday", "工作日（含调休上班）"
+
+    date = models.DateField("日期", unique=True)
+    kind = models.CharField("类型", max_length=8, choices=Kind.choices)
+    name = models.CharField("名称", max_length=60, help_text="如：春节、国庆节调休、防汛停工")
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    class Meta:
+        verbose_name = "工作日历调整"
+        verbose_name_plural = "工作日历调整"
+        ordering = ["date"]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.get_kind_display()} {self.name}"
+
+
+class CalendarYear(models.Model):
+    """A year whose holidays an administrator has entered completely (as overrides), for a
+    year `chinese-calendar` does not cover yet. Weekends rest and weekdays work, except the
+    override days."""
+
+    year = models.PositiveSmallIntegerField("年份", unique=True)
+    source = models.CharField(
+        "依据", max_length=200, help_text="如：国务院办公厅关于2027年部分节假日安排的通知"
+    )
+    confirmed_at = models.DateTimeField("确认时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "已录入的年度日历"
+        verbose_name_plural = "已录入的年度日历"
+        ordering = ["year"]
+
+    def __str__(self) -> str:
+        return f"{self.year} 年（{self.source}）"
