@@ -54,3 +54,29 @@ def test_citizens_and_clerks_cannot_exchange(users, login_client, county):
         client = login_client(users[name])
         assert client.get("/services/exchange/").status_code == 403
         assert client.get("/services/exchange/export.xlsx").status_code == 403
+
+
+def test_department_admin_uploads_a_blank_form_on_the_page(
+    make_item, users, login_client, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    version = make_item(publish=False)
+    bumen = login_client(users["bumen"])
+    url = f"/services/manage/versions/{version.pk}/files/"
+    assert "食品经营许可申请书" in bumen.get(url).content.decode()
+    refused = bumen.post(
+        url, {"position": 1, "kind": "blank_form", "file": SimpleUploadedFile("a.exe", b"MZ")}
+    )
+    assert refused.status_code == 422
+    assert "文件类型" in refused.content.decode()
+    done = bumen.post(
+        url,
+        {
+            "position": 1,
+            "kind": "blank_form",
+            "file": SimpleUploadedFile("申请书.pdf", b"%PDF-1.4"),
+        },
+    )
+    assert done.status_code == 302
+    assert version.materials.get(order=1).blank_form.name.endswith(".pdf")
+    assert login_client(users["zhangsan"]).get(url).status_code == 403

@@ -10,6 +10,7 @@ urlpatterns = [
     path("manage/new/", views.item_new, name="item_new"),
     path("manage/versions/<int:version_id>/edit/", views.version_edit, name="version_edit"),
     path("manage/versions/<int:version_id>/submit/", views.version_submit, name="version_submit"),
+    path("manage/versions/<int:version_id>/files/", views.material_files, name="material_files"),
     path(
         "manage/versions/<int:version_id>/withdraw/",
         views.version_withdraw,

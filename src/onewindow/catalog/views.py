@@ -752,3 +752,43 @@ def import_job(request: HttpRequest, job_id: int) -> HttpResponse:
     )
     percent = int(100 * job.processed_rows / job.total_rows) if job.total_rows else 0
     return render(request, template, {"job": job, "percent": min(percent, 100)})
+
+
+@login_required
+@domain_errors
+@require_http_methods(["GET", "POST"])
+def material_files(request: HttpRequest, version_id: int) -> HttpResponse:
+    """Upload a blank form or a sample for each material of a draft."""
+    version = _version(version_id)
+    if not services.can_maintain(request.user, version.item.department_id):
+        raise PermissionDenied(f"只有{version.item.department.name}的部门管理员可以上传附件")
+    error = ""
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        position = _int(request.POST.get("position"))
+        if upload is None or position is None:
+            error = "请选择材料和要上传的文件"
+        else:
+            try:
+                services.material_attach(
+                    actor=request.user,
+                    version_id=version.pk,
+                    position=position,
+                    kind=request.POST.get("kind", ""),
+                    upload=upload,
+                )
+            except InvalidInput as exc:
+                error = exc.message
+            else:
+                messages.success(request, "附件已上传。")
+                return redirect("catalog:material_files", version_id=version.pk)
+    return render(
+        request,
+        "catalog/material_files.html",
+        {
+            "version": version,
+            "materials": version.materials.select_related("material_type"),
+            "error": error,
+        },
+        status=422 if error else 200,
+    )
