@@ -55,6 +55,17 @@ _XLSX_RESPONSE = {
 }
 
 
+def export_response() -> HttpResponse:
+    """The published catalog as an .xlsx download (the API operation and the page both)."""
+    data = excel.export_workbook(excel.exportable_versions())
+    filename = f"政务服务事项清单-{timezone.localdate().isoformat()}.xlsx"
+    response = HttpResponse(data, content_type=excel.XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = (
+        content_disposition_header(as_attachment=True, filename=filename) or "attachment"
+    )
+    return response
+
+
 @router.get(
     "/export.xlsx",
     operation_id="catalog_export_xlsx",
@@ -64,14 +75,7 @@ _XLSX_RESPONSE = {
 def export_xlsx(request: ApiRequest) -> HttpResponse:
     """全部已发布事项的实施清单、申请材料与表单字段，列名采用 GB/T 39046 要素名称；
     导出的文件修改后可直接导入。"""
-    data = excel.export_workbook(excel.exportable_versions())
-    today = timezone.localdate().isoformat()
-    response = HttpResponse(data, content_type=excel.XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = (
-        content_disposition_header(as_attachment=True, filename=f"政务服务事项清单-{today}.xlsx")
-        or "attachment"
-    )
-    return response
+    return export_response()
 
 
 @router.post(

@@ -723,19 +723,11 @@ def exchange(request: HttpRequest) -> HttpResponse:
 @login_required
 @domain_errors
 def export_xlsx(request: HttpRequest) -> HttpResponse:
-    from django.utils import timezone
-    from django.utils.http import content_disposition_header
-
-    from . import excel
+    from .api_exchange import export_response
 
     if not _can_exchange(request.user):
         raise PermissionDenied("只有部门管理员、县行政审批服务局大厅管理员或系统管理员可以导出事项")
-    response = HttpResponse(
-        excel.export_workbook(excel.exportable_versions()), content_type=excel.XLSX_CONTENT_TYPE
-    )
-    filename = f"政务服务事项清单-{timezone.localdate().isoformat()}.xlsx"
-    response["Content-Disposition"] = content_disposition_header(True, filename) or "attachment"
-    return response
+    return export_response()
 
 
 @login_required

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils import timezone
 
 from onewindow.core.models import TimeStampedModel
-from onewindow.core.permissions import ROLE_REACH, Reach, Role, Scope
+from onewindow.core.permissions import ROLE_REACH, Reach, Role, Scope, scope_of
 
 from . import crypto
 
@@ -164,7 +164,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     def home_role(self) -> str:
         """The role whose home page this user lands on."""
         if self.kind == User.Kind.PUBLIC:
-            return "enterprise" if self.compute_scope().enterprise_ids else "citizen"
+            return "enterprise" if scope_of(self).enterprise_ids else "citizen"
         for role in (Role.COUNTY_LEADER, Role.SYSTEM_ADMIN):
             if role in self.role_codes:
                 return str(role)
