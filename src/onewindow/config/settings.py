@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "onewindow.identity",
     "onewindow.notifications",
     "onewindow.catalog",
+    "onewindow.cases",
     "onewindow.web",
 ]
 
@@ -160,6 +161,8 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("ONEWINDOW_MEDIA_DIR", VAR_DIR / "media")
+# Largest file an applicant or clerk may attach to a case.
+CASE_UPLOAD_MAX_BYTES = env.int("ONEWINDOW_UPLOAD_MAX_MB", 20, minimum=1) * 1024 * 1024
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

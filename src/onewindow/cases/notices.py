@@ -1,0 +1,164 @@
+"""Written notices (文书) a case action produces, and the messages that tell people.
+
+Each notice is numbered `<部门简称><字>〔年〕<序号>号` per department, kind and year, stored
+with its full text, and announced to the applicant in the platform and by SMS ("notified
+in writing"). Issue 5 renders them as PDFs from the same record.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.template import Context, Template
+from django.utils import timezone
+
+from onewindow.notifications import templates_registry
+from onewindow.notifications.models import Channel
+
+from .models import Case, CaseNotice
+from .numbering import next_value
+
+
+@dataclass(frozen=True)
+class NoticeKind:
+    title: str
+    word: str  # the character in the document number (受, 补, 不受…)
+    body: str
+
+
+KINDS: dict[str, NoticeKind] = {
+    "acceptance": NoticeKind(
+        "受理通知书",
+        "受",
+        "{{ applicant }}：\n你（单位）于{{ received }}提出的{{ item }}申请（办件编号 {{ number }}），"
+        "申请材料齐全、符合法定形式，本机关决定予以受理。"
+        "{% if auto %}因本机关未在收到申请材料之日起 {{ correction_days }} 个工作日内一次性告知需要补正的内容，"
+        "依照《中华人民共和国行政许可法》第三十二条，自收到申请材料之日起即为受理。{% endif %}"
+        "本机关将于{{ promised_due }}前（承诺时限 {{ promised_limit }} 个{{ unit }}）作出决定，"
+        "法定办结时限至{{ statutory_due }}。",
+    ),
+    "correction": NoticeKind(
+        "补正材料一次性告知书",
+        "补",
+        "{{ applicant }}：\n你（单位）提出的{{ item }}申请（办件编号 {{ number }}），"
+        "申请材料不齐全或者不符合法定形式，请一次性补正以下内容：\n{{ items }}\n"
+        "{% if note %}{{ note }}\n{% endif %}补正材料齐全后，本机关将依法予以受理。",
+    ),
+    "refusal": NoticeKind(
+        "不予受理通知书",
+        "不受",
+        "{{ applicant }}：\n你（单位）提出的{{ item }}申请（办件编号 {{ number }}），"
+        "本机关决定不予受理。理由：{{ reason }}"
+        "{% if legal_basis %}\n依据：{{ legal_basis }}{% endif %}\n"
+        "如对本决定不服，可以依法申请行政复议或者提起行政诉讼。",
+    ),
+    "special": NoticeKind(
+        "特别程序告知书",
+        "特",
+        "{{ applicant }}：\n你（单位）申请的{{ item }}（办件编号 {{ number }}），需要进行{{ kind }}。"
+        "原因：{{ reason }}\n预计需要 {{ expected_days }} 个工作日。"
+        "依照《中华人民共和国行政许可法》第四十五条，所需时间不计算在办理期限内。",
+    ),
+    "extension": NoticeKind(
+        "延长审查期限告知书",
+        "延",
+        "{{ applicant }}：\n你（单位）申请的{{ item }}（办件编号 {{ number }}），"
+        "因{{ reason }}，经本机关负责人批准，办理期限延长 {{ days }} 个工作日，"
+        "承诺办结日延至{{ promised_due }}，法定办结日延至{{ statutory_due }}。",
+    ),
+    "grant": NoticeKind(
+        "准予许可决定书",
+        "准",
+        "{{ applicant }}：\n你（单位）申请的{{ item }}（办件编号 {{ number }}），"
+        "经审查，符合法定条件、标准，本机关决定准予。{% if opinion %}\n{{ opinion }}{% endif %}"
+        "{% if result %}\n办理结果：{{ result }}。{% endif %}",
+    ),
+    "denial": NoticeKind(
+        "不予许可决定书",
+        "不准",
+        "{{ applicant }}：\n你（单位）申请的{{ item }}（办件编号 {{ number }}），"
+        "经审查，本机关决定不予准予。理由：{{ reason }}\n"
+        "如对本决定不服，可以依法申请行政复议或者提起行政诉讼。",
+    ),
+    "termination": NoticeKind(
+        "终止办理通知书",
+        "终",
+        "{{ applicant }}：\n你（单位）申请的{{ item }}（办件编号 {{ number }}），本机关决定终止办理。"
+        "理由：{{ reason }}",
+    ),
+}
+
+
+def _render(text: str, context: dict[str, Any]) -> str:
+    return Template(text).render(Context(context, autoescape=False)).strip()
+
+
+def issue(case: Case, kind: str, *, actor: Any, context: dict[str, Any]) -> CaseNotice:
+    spec = KINDS[kind]
+    now = timezone.localtime()
+    department = case.department
+    serial = next_value(f"notice:{department.pk}:{kind}:{now.year}")
+    number = f"{department.short_name}{spec.word}〔{now.year}〕{serial:04d}号"
+    base = {
+        "applicant": case.applicant_name,
+        "item": case.item_name,
+        "number": case.number,
+        "received": f"{case.received_on:%Y年%m月%d日}" if case.received_on else "",
+        "promised_due": f"{case.promised_due:%Y年%m月%d日}" if case.promised_due else "",
+        "statutory_due": f"{case.statutory_due:%Y年%m月%d日}" if case.statutory_due else "",
+        "promised_limit": case.promised_limit,
+        "unit": "自然日" if case.promised_unit == "natural" else "工作日",
+        **context,
+    }
+    notice = CaseNotice.objects.create(
+        case=case,
+        kind=kind,
+        title=spec.title,
+        number=number,
+        body=_render(spec.body, base),
+        issued_at=now,
+        issued_by=actor if actor is not None and actor.is_authenticated else None,
+    )
+    _tell_applicant(case, notice)
+    return notice
+
+
+def _tell_applicant(case: Case, notice: CaseNotice) -> None:
+    from onewindow.notifications.services import notify
+
+    recipients = {u.pk: u for u in (case.applicant, case.agent) if u is not None}
+    for user in recipients.values():
+        notify(
+            recipient=user,
+            template="cases.notice",
+            key=f"cases:notice:{notice.pk}:{user.pk}",
+            context={"number": case.number, "item": case.item_name, "title": notice.title},
+            channels=(Channel.IN_APP, Channel.SMS),
+            link=f"/cases/{case.pk}/",
+        )
+
+
+templates_registry.register(
+    "cases.notice",
+    subject="办件 {{ number }}：{{ title }}",
+    body="您申请的{{ item }}（办件编号 {{ number }}）出具了《{{ title }}》，请登录查看。",
+    sms="【{{ county }}政务服务】您的办件{{ number }}出具了《{{ title }}》，请登录查看。",
+)
+templates_registry.register(
+    "cases.near",
+    subject="临期提醒：{{ count }} 件办件即将到期",
+    body="您承办的 {{ count }} 件办件即将到承诺办结时限：{{ numbers }}。请抓紧办理。",
+)
+templates_registry.register(
+    "cases.overdue",
+    subject="超时预警：{{ count }} 件办件已超过承诺时限",
+    body="{{ department }}有 {{ count }} 件办件已超过承诺办结时限：{{ numbers }}。已生成督办单，请督促办理。",
+    sms="【{{ county }}政务服务】超时预警：{{ department }}有{{ count }}件办件已超期，请督促办理。",
+)
+templates_registry.register(
+    "cases.supervision",
+    subject="督办单 {{ order }}：{{ subject }}",
+    body="您被列为督办单 {{ order }}（{{ subject }}）的责任人。督办事由：{{ reason }}。请于{{ reply_due }}前反馈办理情况。",
+    sms="【{{ county }}政务服务】您有督办单{{ order }}，请于{{ reply_due }}前反馈。",
+)

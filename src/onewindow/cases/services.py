@@ -1,0 +1,721 @@
+"""Case services: create and fill in an application, then every lifecycle action.
+
+Each action is `lifecycle.perform(case_id, action, actor=…, payload=…)`; the effects
+below are what the action does to the case beyond changing its state.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+
+from onewindow.catalog.models import Item, ItemHall, ItemVersion, Material, SpecialProcedureKind
+from onewindow.catalog.selectors import version_in_force
+from onewindow.core import audit
+from onewindow.core.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from onewindow.core.permissions import Role, scope_of
+from onewindow.core.workdays import Calendar
+from onewindow.identity.models import Enterprise, User
+
+from . import clock, lifecycle, numbering, uploads
+from .lifecycle import Outcome, effect, perform
+from .models import (
+    ApplicantKind,
+    Case,
+    CaseChannel,
+    CaseMaterial,
+    CaseState,
+    ClockPolicy,
+    CorrectionRequest,
+    Extension,
+    SpecialProcedure,
+)
+
+# Which catalog 办理形式 code each intake channel needs.
+CHANNEL_NEEDS = {
+    CaseChannel.WINDOW: "1",
+    CaseChannel.PC: "2",
+    CaseChannel.MOBILE: "3",
+    CaseChannel.KIOSK: "2",
+    CaseChannel.MAIL: "4",
+    CaseChannel.PROXY: "1",
+}
+
+
+def _today() -> dt.date:
+    return timezone.localdate()
+
+
+def review_steps(version: ItemVersion, department_id: int) -> list[dict[str, Any]]:
+    """The catalog's process steps after acceptance, each with its department and role."""
+    steps = [dict(s) for s in version.process or []]
+    if steps and (steps[0].get("name") == "受理" or steps[0].get("role") == Role.WINDOW_CLERK):
+        steps = steps[1:]
+    out = [
+        {
+            "name": str(s.get("name") or "审查")[:40],
+            "department": s.get("department") or department_id,
+            "role": s.get("role") or Role.APPROVER,
+        }
+        for s in steps
+    ]
+    return out or [{"name": "决定", "department": department_id, "role": Role.APPROVER}]
+
+
+# ---------------------------------------------------------------------------------------------
+# Creating and filling in
+# ---------------------------------------------------------------------------------------------
+@transaction.atomic
+def case_create(
+    *,
+    actor: Any,
+    item_id: int,
+    channel: str,
+    applicant_id: int | None = None,
+    enterprise_id: int | None = None,
+    hall_id: int | None = None,
+    form_data: dict[str, Any] | None = None,
+    proxy_region: str = "",
+) -> Case:
+    """A draft application. Citizens apply for themselves or for an enterprise they are an
+    authorised agent of; window clerks and helpers apply on someone's behalf."""
+    if actor is None or not actor.is_authenticated:
+        raise PermissionDenied("请先登录再申请")
+    if channel not in CaseChannel.values:
+        raise InvalidInput(
+            f"申请渠道“{channel}”无效，可选：{'、'.join(CaseChannel.values)}", field="channel"
+        )
+    item = Item.objects.select_related("published_version", "department").filter(pk=item_id).first()
+    if item is None:
+        raise NotFound(f"事项 {item_id} 不存在")
+    version = item.published_version
+    if version is None:
+        raise Conflict("该事项尚未发布或已停用，不能申请", code="item_unpublished")
+    needed = CHANNEL_NEEDS[CaseChannel(channel)]
+    if needed not in version.channels:
+        raise InvalidInput(
+            f"该事项不支持“{CaseChannel(channel).label}”申请（办理形式：{'、'.join(version.channel_labels())}）",
+            field="channel",
+        )
+    if channel == CaseChannel.PROXY:
+        if not version.cross_region_scope:
+            raise InvalidInput("该事项不在跨域通办范围内，不能代收", field="channel")
+        if not proxy_region.strip():
+            raise InvalidInput("跨域代收需要填写代收地区", field="proxy_region")
+    scope = scope_of(actor)
+    on_behalf = scope.is_staff
+    agent = None
+    applicant: User | None = None
+    enterprise: Enterprise | None = None
+    hall = None
+    if on_behalf:
+        if not scope.has_role(Role.WINDOW_CLERK, Role.HELPER):
+            raise PermissionDenied("只有窗口人员和帮办代办员可以代为申请")
+        if actor.hall_id is None:
+            raise PermissionDenied("您的账户没有所在大厅，不能代为申请")
+        hall_id = actor.hall_id
+        if applicant_id is None and enterprise_id is None:
+            raise InvalidInput("请指定申请人（自然人或企业）", field="applicant_id")
+    if enterprise_id is not None:
+        enterprise = Enterprise.objects.filter(pk=enterprise_id).first()
+        if enterprise is None:
+            raise NotFound(f"企业 {enterprise_id} 不存在")
+        if not on_behalf:
+            if enterprise.pk not in scope.enterprise_ids:
+                raise PermissionDenied("您不是该企业的有效授权经办人")
+            agent = actor
+        elif applicant_id is not None:
+            agent = User.objects.filter(pk=applicant_id, kind=User.Kind.PUBLIC).first()
+            if agent is None:
+                raise NotFound(f"经办人 {applicant_id} 不存在")
+    elif on_behalf:
+        assert applicant_id is not None
+        applicant = User.objects.filter(pk=applicant_id, kind=User.Kind.PUBLIC).first()
+        if applicant is None:
+            raise NotFound(f"申请人 {applicant_id} 不存在")
+    else:
+        applicant = actor
+    kind = ApplicantKind.ENTERPRISE if enterprise else ApplicantKind.PERSON
+    serves = "2346" if enterprise else "1"
+    if version.service_objects and not set(version.service_objects) & set(serves):
+        raise InvalidInput(
+            f"该事项的服务对象是{'、'.join(version.service_object_labels())}，"
+            f"{'企业' if enterprise else '个人'}不能申请",
+            field="applicant_id",
+        )
+    if hall_id is not None:
+        hall = ItemHall.objects.filter(item=item, hall_id=hall_id).select_related("hall").first()
+        if hall is None and channel != CaseChannel.PROXY:
+            raise InvalidInput("该大厅不受理此事项", field="hall_id")
+        hall_obj = hall.hall if hall else None
+        if hall_obj is None:
+            from onewindow.org.models import Hall
+
+            hall_obj = Hall.objects.get(pk=hall_id)
+    else:
+        first = ItemHall.objects.filter(item=item).order_by("id").select_related("hall").first()
+        hall_obj = first.hall if first else None
+    steps = review_steps(version, item.department_id)
+    if enterprise is not None:
+        name, code = enterprise.name, enterprise.uscc
+    else:
+        assert applicant is not None
+        name, code = applicant.name, applicant.id_number_masked
+    case = Case(
+        item=item,
+        version=version,
+        item_name=version.name,
+        department=item.department,
+        hall=hall_obj,
+        template=lifecycle.template_for(item.pk, version.handling_type),
+        steps=steps,
+        current_department=item.department,
+        applicant_kind=kind,
+        applicant=applicant,
+        enterprise=enterprise,
+        agent=agent,
+        applicant_name=name,
+        applicant_code_masked=code,
+        channel=channel,
+        proxy_region=proxy_region.strip(),
+        created_by=actor,
+    )
+    if form_data:
+        case.form_data = _clean_form(version, form_data, complete=False)
+    case.save()
+    lifecycle.open_stage(case, actor=actor)
+    audit.record(
+        code="cases.create", actor=actor, obj=case, after={"item": item.pk, "channel": channel}
+    )
+    return case
+
+
+def _clean_form(version: ItemVersion, data: Any, *, complete: bool) -> dict[str, Any]:
+    from onewindow.catalog.formschema import validate
+
+    if not isinstance(data, dict):
+        raise InvalidInput("申请表应为“数据元代码: 值”的对象", field="form_data")
+    clean, errors = validate(version, data)
+    if not complete:
+        # A draft may leave required fields empty; everything given must still be right.
+        errors = {k: v for k, v in errors.items() if not v.endswith("：必填")}
+    if errors:
+        raise InvalidInput(
+            "申请表有 {} 处需要修改：{}".format(len(errors), "；".join(errors.values())),
+            field="form_data",
+            errors=errors,
+        )
+    return clean
+
+
+def _editable(case_id: int, actor: Any) -> Case:
+    case = lifecycle.lock(case_id)
+    if not (
+        lifecycle.is_applicant_side(case, actor) or case.created_by_id == getattr(actor, "pk", None)
+    ):
+        raise PermissionDenied("只有申请人或代为申请的工作人员可以修改申请")
+    return case
+
+
+@transaction.atomic
+def case_update_form(*, actor: Any, case_id: int, form_data: dict[str, Any]) -> Case:
+    case = _editable(case_id, actor)
+    if case.state not in (CaseState.DRAFT, CaseState.CORRECTION):
+        raise Conflict(
+            f"办件当前状态为“{case.get_state_display()}”，申请表不能再修改",
+            code="illegal_transition",
+        )
+    case.form_data = _clean_form(case.version, {**case.form_data, **form_data}, complete=False)
+    case.save(update_fields=["form_data"])
+    return case
+
+
+@transaction.atomic
+def material_add(
+    *,
+    actor: Any,
+    case_id: int,
+    material_id: int | None = None,
+    name: str = "",
+    upload: UploadedFile | None = None,
+    status: str = CaseMaterial.Status.RECEIVED,
+    paper_received: bool = False,
+    note: str = "",
+) -> CaseMaterial:
+    """Attach a material: a file (checked by type and size, with its SM3), or — at the
+    window — a record that paper was received, is missing or is tolerated (容缺)."""
+    case = lifecycle.lock(case_id)
+    staff = _is_window_staff(case, actor)
+    if not staff and not lifecycle.is_applicant_side(case, actor):
+        raise PermissionDenied("只有申请人或受理窗口可以提交材料")
+    if case.state not in (
+        CaseState.DRAFT,
+        CaseState.SUBMITTED,
+        CaseState.PREREVIEW,
+        CaseState.CORRECTION,
+    ):
+        raise Conflict(
+            f"办件当前状态为“{case.get_state_display()}”，不能再提交材料", code="illegal_transition"
+        )
+    if status not in CaseMaterial.Status.values:
+        raise InvalidInput(f"材料状态“{status}”无效", field="status")
+    if status != CaseMaterial.Status.RECEIVED and not staff:
+        raise PermissionDenied("只有窗口人员可以登记缺件或容缺")
+    material = None
+    if material_id is not None:
+        material = Material.objects.filter(pk=material_id, version_id=case.version_id).first()
+        if material is None:
+            raise InvalidInput("该材料不在本事项的材料清单中", field="material_id")
+        name = material.name
+    if not name.strip():
+        raise InvalidInput("请选择材料或填写材料名称", field="material_id")
+    if status == CaseMaterial.Status.TOLERATED and (
+        not case.version.tolerant_acceptance or material is None or not material.tolerable
+    ):
+        raise InvalidInput(f"“{name}”不允许容缺", field="status")
+    if status == CaseMaterial.Status.RECEIVED and upload is None and not paper_received:
+        raise InvalidInput("请上传文件，或由窗口确认已收纸质材料", field="file")
+    row = CaseMaterial(
+        case=case,
+        material=material,
+        name=name.strip()[:100],
+        status=status,
+        paper_received=paper_received,
+        note=note[:200],
+        uploaded_by=actor,
+    )
+    if upload is not None:
+        checked = uploads.check(upload)
+        row.original_name = checked.name[:200]
+        row.content_type = checked.content_type
+        row.size = checked.size
+        row.sm3 = checked.sm3
+        row.file.save(
+            f"{case.pk}-{checked.sm3[:16]}.{checked.name.rsplit('.', 1)[-1].lower()}",
+            upload,
+            save=False,
+        )
+    row.save()
+    audit.record(
+        code="cases.material_add",
+        actor=actor,
+        obj=case,
+        after={"material": row.name, "status": status, "sm3": row.sm3, "size": row.size},
+    )
+    return row
+
+
+def _is_window_staff(case: Case, actor: Any) -> bool:
+    scope = scope_of(actor)
+    return (
+        scope.is_staff
+        and scope.has_role(Role.WINDOW_CLERK, Role.HELPER)
+        and case.hall_id is not None
+        and case.hall_id in scope.hall_ids
+    )
+
+
+@transaction.atomic
+def apply(*, actor: Any, item_id: int, channel: str, form_data: dict[str, Any], **who: Any) -> Case:
+    """Create and submit in one step (API clients that send everything at once)."""
+    case = case_create(actor=actor, item_id=item_id, channel=channel, form_data=form_data, **who)
+    return submit(actor=actor, case_id=case.pk)
+
+
+# ---------------------------------------------------------------------------------------------
+# Actions (thin wrappers over the engine)
+# ---------------------------------------------------------------------------------------------
+def submit(*, actor: Any, case_id: int) -> Case:
+    return perform(case_id, "submit", actor=actor)
+
+
+def prereview(*, actor: Any, case_id: int) -> Case:
+    return perform(case_id, "prereview", actor=actor)
+
+
+def request_correction(
+    *, actor: Any, case_id: int, items: list[dict[str, str]], note: str = ""
+) -> Case:
+    return perform(
+        case_id, "request_correction", actor=actor, payload={"items": items, "note": note}
+    )
+
+
+def resubmit(*, actor: Any, case_id: int) -> Case:
+    return perform(case_id, "resubmit", actor=actor)
+
+
+def accept(*, actor: Any, case_id: int, opinion: str = "") -> Case:
+    return perform(case_id, "accept", actor=actor, payload={"opinion": opinion})
+
+
+def refuse(*, actor: Any, case_id: int, reason: str, legal_basis: str = "") -> Case:
+    return perform(
+        case_id, "refuse", actor=actor, payload={"reason": reason, "legal_basis": legal_basis}
+    )
+
+
+def start_review(*, actor: Any, case_id: int) -> Case:
+    return perform(case_id, "start_review", actor=actor)
+
+
+def pass_step(*, actor: Any, case_id: int, opinion: str) -> Case:
+    return perform(case_id, "pass", actor=actor, payload={"opinion": opinion})
+
+
+def return_step(*, actor: Any, case_id: int, opinion: str) -> Case:
+    return perform(case_id, "return", actor=actor, payload={"opinion": opinion})
+
+
+def start_special(
+    *, actor: Any, case_id: int, kind_id: int, reason: str, expected_days: int
+) -> Case:
+    return perform(
+        case_id,
+        "start_special",
+        actor=actor,
+        payload={"kind_id": kind_id, "reason": reason, "expected_days": expected_days},
+    )
+
+
+def end_special(*, actor: Any, case_id: int, opinion: str) -> Case:
+    return perform(case_id, "end_special", actor=actor, payload={"opinion": opinion})
+
+
+def extend(*, actor: Any, case_id: int, days: int, reason: str) -> Case:
+    return perform(case_id, "extend", actor=actor, payload={"days": days, "reason": reason})
+
+
+def approve(*, actor: Any, case_id: int, opinion: str = "") -> Case:
+    return perform(case_id, "approve", actor=actor, payload={"opinion": opinion})
+
+
+def deny(*, actor: Any, case_id: int, opinion: str, reason: str) -> Case:
+    return perform(case_id, "deny", actor=actor, payload={"opinion": opinion, "reason": reason})
+
+
+def deliver(*, actor: Any, case_id: int, method: str = "window", note: str = "") -> Case:
+    return perform(case_id, "deliver", actor=actor, payload={"method": method, "note": note})
+
+
+def archive(*, actor: Any, case_id: int) -> Case:
+    return perform(case_id, "archive", actor=actor)
+
+
+def withdraw(*, actor: Any, case_id: int, reason: str) -> Case:
+    return perform(case_id, "withdraw", actor=actor, payload={"reason": reason})
+
+
+def terminate(*, actor: Any, case_id: int, reason: str) -> Case:
+    return perform(case_id, "terminate", actor=actor, payload={"reason": reason})
+
+
+ACTIONS = {
+    "submit": submit,
+    "prereview": prereview,
+    "request_correction": request_correction,
+    "resubmit": resubmit,
+    "accept": accept,
+    "refuse": refuse,
+    "start_review": start_review,
+    "pass": pass_step,
+    "return": return_step,
+    "start_special": start_special,
+    "end_special": end_special,
+    "extend": extend,
+    "approve": approve,
+    "deny": deny,
+    "deliver": deliver,
+    "archive": archive,
+    "withdraw": withdraw,
+    "terminate": terminate,
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# Effects
+# ---------------------------------------------------------------------------------------------
+def _int(payload: dict[str, Any], key: str, label: str, *, minimum: int, maximum: int) -> int:
+    value = payload.get(key)
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise InvalidInput(f"请填写{label}", field=key)
+    try:
+        number = int(value)
+    except ValueError:
+        raise InvalidInput(f"{label}应为整数", field=key) from None
+    if not minimum <= number <= maximum:
+        raise InvalidInput(f"{label}应在 {minimum} 到 {maximum} 之间", field=key)
+    return number
+
+
+@effect("submit")
+def _submit(case: Case, actor: Any, payload: dict[str, Any]) -> Outcome:
+    case.form_data = _clean_form(case.version, case.form_data, complete=True)
+    now = timezone.now()
+    cal = Calendar()
+    case.received_on = cal.receipt_date(now)
+    case.submitted_at = now
+    case.number = numbering.case_number(case.item.implementation_code, timezone.localdate(now))
+    return Outcome(details={"number": case.number, "received_on": case.received_on})
+
+
+@effect("prereview")
+def _prereview(case: Case, actor: Any, payload: dict[str, Any]) -> None:
+    case.handler = actor
+
+
+@effect("request_correction")
+def _request_correction(case: Case, actor: Any, payload: dict[str, Any]) -> Outcome:
+    raw = payload.get("items")
+    if not isinstance(raw, list) or not raw:
+        raise InvalidInput("请一次性列出全部需要补正的材料及问题", field="items")
+    items: list[dict[str, str]] = []
+    for i, entry in enumerate(raw, start=1):
+        if not isinstance(entry, dict):
+            raise InvalidInput(f"第 {i} 项补正内容格式不对", field="items")
+        material = str(entry.get("material") or "").strip()
+        problem = str(entry.get("problem") or "").strip()
+        if not material or not problem:
+            raise InvalidInput(f"第 {i} 项补正内容要写明材料名称和存在的问题", field="items")
+        items.append({"material": material[:100], "problem": problem[:300]})
+    note = str(payload.get("note") or "").strip()
+    CorrectionRequest.objects.create(case=case, items=items, note=note, issued_by=actor)
+    text = "\n".join(f"{i}. {x['material']}：{x['problem']}" for i, x in enumerate(items, 1))
+    payload["opinion"] = text
+    return Outcome(notice_context={"items": text, "note": note}, details={"items": len(items)})
+
+
+@effect("resubmit")
+def _resubmit(case: Case, actor: Any, payload: dict[str, Any]) -> None:
+    case.form_data = _clean_form(case.version, case.form_data, complete=True)
+    CorrectionRequest.objects.filter(case=case, answered_at__isnull=True).update(
+        answered_at=timezone.now()
+    )
+    # The Art. 32 period runs again from the receipt of the corrected materials.
+    case.received_on = Calendar().receipt_date(timezone.now())
+
+
+@effect("accept")
+def _accept(case: Case, actor: Any, payload: dict[str, Any]) -> Outcome:
+    cal = Calendar()
+    now = timezone.now()
+    in_force = version_in_force(case.item_id, now) or case.version
+    details: dict[str, Any] = {}
+    if in_force.pk != case.version_id:
+        details["version"] = f"按受理时现行的第 {in_force.number} 版办理"
+        case.version = in_force
+        case.item_name = in_force.name
+    auto = actor is None
+    on = case.received_on if auto and case.received_on else cal.receipt_date(now)
+    assert on is not None
+    case.accepted_at = now
+    case.auto_accepted = auto
+    clock.start(case, cal, on=on, version=in_force)
+    case.step_index = 0
+    case.current_department_id = case.steps[0]["department"] if case.steps else case.department_id
+    case.handler = None if case.steps and case.template.handling_type == 2 else actor
+    policy = ClockPolicy.current()
+    if auto:
+        payload["opinion"] = (
+            f"收到申请材料后 {policy.correction_days} 个工作日内未一次性告知补正，"
+            "依照《行政许可法》第三十二条，自收到申请材料之日起即为受理"
+        )
+    return Outcome(
+        notice_context={"auto": auto, "correction_days": policy.correction_days},
+        details={
+            "accepted_on": on,
+            "promised_due": case.promised_due,
+            "statutory_due": case.statutory_due,
+            "auto": auto,
+            **details,
+        },
+    )
+
+
+@effect("refuse")
+def _refuse(case: Case, actor: Any, payload: dict[str, Any]) -> Outcome:
+    case.handler = actor
+    case.decided_at = timezone.now()
+    return Outcome(
+        notice_context={
+            "reason": payload["reason"],
+            "legal_basis": str(payload.get("legal_basis") or ""),
+        }
+    )
+
+
+@effect("start_review")
+def _start_review(case: Case, actor: Any, payload: dict[str, Any]) -> Outcome:
+    case.handler = actor
+    return Outcome(stage=case.steps[case.step_index]["name"])
+
+
+def _move_step(case: Case, delta: int) -> Outcome:
+    case.step_index += delta
+    step = case.steps[case.step_index]
+    case.current_department_id = step["department"]
+    case.handler = None
+    return Outcome(stage=step["name"], details={"step": step["name"]})
+
+
+@effect("pass")
+def _pass(case: Case, actor: Any, payload: dict[str, Any]) -> Outcome:
+    return _move_step(case, +1)
+
+
+@effect("return")
+def _return(case: Case, actor: Any, payload: dict[str, Any]) -> Outcome:
+    return _move_step(case, -1)
+
+
+@effect("start_special")
+def _start_special(case: Case, actor: Any, payload: dict[str, Any]) -> Outcome:
+    kind_id = payload.get("kind_id")
+    kind = (
+        SpecialProcedureKind.objects.filter(pk=kind_id, is_active=True).first()
+        if isinstance(kind_id, int)
+        else None
+    )
+    if kind is None:
+        raise InvalidInput("请选择一种已启用的特别程序", field="kind_id")
+    declared = {p.get("kind"): p.get("max_days") for p in case.version.special_procedures or []}
+    limit = declared.get(kind.name) or 365
+    days = _int(payload, "expected_days", "预计时长（工作日）", minimum=1, maximum=int(limit))
+    today = _today()
+    SpecialProcedure.objects.create(
+        case=case,
+        kind=kind,
+        reason=payload["reason"],
+        expected_days=days,
+        started_on=today,
+        started_by=actor,
+    )
+    case.paused_from_state = case.state
+    clock.pause(case, on=today)
+    payload["opinion"] = f"{kind.name}：{payload['reason']}（预计 {days} 个工作日）"
+    return Outcome(
+        stage=f"特别程序：{kind.name}",
+        notice_context={"kind": kind.name, "reason": payload["reason"], "expected_days": days},
+        details={"kind": kind.name, "expected_days": days},
+    )
+
+
+def _close_special(case: Case, actor: Any, result: str) -> int:
+    procedure = case.special_procedures.filter(ended_on__isnull=True).first()
+    today = _today()
+    if case.paused_on is None:
+        return 0
+    working, natural = clock.resume(case, Calendar(), on=today)
+    not_counted = natural if case.promised_unit == "natural" else working
+    if procedure is not None:
+        procedure.ended_on = today
+        procedure.ended_by = actor
+        procedure.result = result
+        procedure.days_not_counted = not_counted
+        procedure.save()
+    return not_counted
+
+
+@effect("end_special")
+def _end_special(case: Case, actor: Any, payload: dict[str, Any]) -> Outcome:
+    not_counted = _close_special(case, actor, payload["opinion"])
+    target = case.paused_from_state or CaseState.REVIEWING
+    case.paused_from_state = ""
+    return Outcome(
+        target=target,
+        stage=case.steps[case.step_index]["name"] if case.steps else "",
+        details={"days_not_counted": not_counted, "promised_due": case.promised_due},
+    )
+
+
+@effect("extend")
+def _extend(case: Case, actor: Any, payload: dict[str, Any]) -> Outcome:
+    if case.extensions.exists():
+        raise Conflict("本办件已经延期一次，不能再次延期", code="already_extended")
+    allowed = clock.allowed_extension(case)
+    days = _int(payload, "days", "延长天数", minimum=1, maximum=allowed)
+    before = (case.promised_due, case.statutory_due)
+    case.extension_days += days
+    clock.recompute(case, Calendar())
+    Extension.objects.create(
+        case=case,
+        days=days,
+        reason=payload["reason"],
+        approved_by=actor,
+        promised_due_before=before[0],
+        promised_due_after=case.promised_due,
+        statutory_due_before=before[1],
+        statutory_due_after=case.statutory_due,
+    )
+    payload["opinion"] = f"延长 {days} 个工作日：{payload['reason']}"
+    return Outcome(
+        stage=case.steps[case.step_index]["name"] if case.state == CaseState.REVIEWING else "",
+        notice_context={"reason": payload["reason"], "days": days},
+        details={"days": days, "promised_due": case.promised_due},
+    )
+
+
+def _decide(case: Case, actor: Any) -> None:
+    now = timezone.now()
+    case.decided_at = now
+    case.handler = actor
+    if case.promised_due is not None:
+        case.decided_on_time = timezone.localdate(now) <= case.promised_due
+
+
+@effect("approve")
+def _approve(case: Case, actor: Any, payload: dict[str, Any]) -> Outcome:
+    _decide(case, actor)
+    return Outcome(
+        notice_context={"opinion": payload.get("opinion") or "", "result": case.version.result_name}
+    )
+
+
+@effect("deny")
+def _deny(case: Case, actor: Any, payload: dict[str, Any]) -> Outcome:
+    _decide(case, actor)
+    return Outcome(notice_context={"reason": payload["reason"]})
+
+
+DELIVERY_METHODS = {"window": "窗口领取", "post": "邮寄送达", "online": "电子送达"}
+
+
+@effect("deliver")
+def _deliver(case: Case, actor: Any, payload: dict[str, Any]) -> None:
+    method = str(payload.get("method") or "window")
+    if method not in DELIVERY_METHODS:
+        raise InvalidInput(
+            f"出件方式“{method}”无效，可选：窗口领取、邮寄送达、电子送达", field="method"
+        )
+    case.delivered_at = timezone.now()
+    note = str(payload.get("note") or "").strip()
+    payload["opinion"] = DELIVERY_METHODS[method] + (f"：{note}" if note else "")
+
+
+@effect("archive")
+def _archive(case: Case, actor: Any, payload: dict[str, Any]) -> None:
+    case.handler = None
+
+
+def _stop(case: Case, actor: Any, payload: dict[str, Any]) -> None:
+    if case.state == CaseState.SPECIAL:
+        _close_special(
+            case, actor, f"办件{'撤回' if payload.get('_withdraw') else '终止'}，特别程序结束"
+        )
+    case.closed_at = timezone.now()
+
+
+@effect("withdraw")
+def _withdraw(case: Case, actor: Any, payload: dict[str, Any]) -> None:
+    payload["_withdraw"] = True
+    _stop(case, actor, payload)
+
+
+@effect("terminate")
+def _terminate(case: Case, actor: Any, payload: dict[str, Any]) -> Outcome:
+    _stop(case, actor, payload)
+    return Outcome(notice_context={"reason": payload["reason"]})

@@ -1,0 +1,205 @@
+"""督办: supervision orders with follow-up, the responsible person's replies, a recorded
+talk (约谈) and closure. Generic over the subject (a case now; a hotline order later)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone
+
+from onewindow.core import audit
+from onewindow.core.errors import Conflict, InvalidInput, NotFound, PermissionDenied
+from onewindow.core.permissions import Role, scope_of
+from onewindow.core.workdays import Calendar
+from onewindow.identity.models import User
+
+from .models import Case, CaseState, ClockPolicy, SupervisionEvent, SupervisionOrder
+from .numbering import next_value
+
+SUPERVISING_ROLES = (Role.SUPERVISOR, Role.COUNTY_LEADER)
+
+
+def _require_supervisor(actor: Any) -> None:
+    if actor is not None and not scope_of(actor).has_role(*SUPERVISING_ROLES):
+        raise PermissionDenied("只有督查人员或县领导可以督办")
+
+
+def department_head(department_id: int) -> User | None:
+    return (
+        User.objects.filter(
+            department_id=department_id, staff_roles__role=Role.DEPT_ADMIN, is_active=True
+        )
+        .order_by("pk")
+        .first()
+    )
+
+
+def resolved(order: SupervisionOrder) -> bool:
+    subject = order.subject
+    if isinstance(subject, Case):
+        return subject.state not in (
+            CaseState.SUBMITTED,
+            CaseState.PREREVIEW,
+            CaseState.ACCEPTED,
+            CaseState.REVIEWING,
+            CaseState.SPECIAL,
+        )
+    return True
+
+
+@transaction.atomic
+def open_order(
+    *,
+    actor: Any,
+    subject: models.Model,
+    label: str,
+    department_id: int,
+    reason: str,
+    responsible_id: int | None = None,
+    reply_due: dt.date | None = None,
+    automatic: bool = False,
+    due_on: dt.date | None = None,
+) -> SupervisionOrder:
+    _require_supervisor(actor)
+    if not reason.strip():
+        raise InvalidInput("请填写督办事由", field="reason")
+    responsible = None
+    if responsible_id is not None:
+        responsible = User.objects.filter(pk=responsible_id, kind=User.Kind.STAFF).first()
+        if responsible is None:
+            raise NotFound("责任人不存在")
+    responsible = responsible or department_head(department_id)
+    today = timezone.localdate()
+    if reply_due is None:
+        reply_due = Calendar().add_working_days(today, ClockPolicy.current().supervision_reply_days)
+    elif reply_due < today:
+        raise InvalidInput("反馈期限不能早于今天", field="reply_due")
+    content_type = ContentType.objects.get_for_model(subject)
+    try:
+        with transaction.atomic():
+            order = SupervisionOrder.objects.create(
+                number=f"DB{today:%Y%m%d}{next_value(f'supervision:{today:%Y%m%d}'):04d}",
+                subject_type=content_type,
+                subject_id=subject.pk,
+                subject_label=label[:200],
+                department_id=department_id,
+                responsible=responsible,
+                supervisor=actor,
+                reason=reason.strip(),
+                automatic=automatic,
+                reply_due=reply_due,
+                due_on=due_on,
+            )
+    except IntegrityError:
+        raise Conflict("该对象已有一张未办结的督办单", code="supervision_open") from None
+    audit.record(code="cases.supervision_open", actor=actor, obj=order, after={"reason": reason})
+    if responsible is not None:
+        from onewindow.notifications.models import Channel
+        from onewindow.notifications.services import notify
+
+        notify(
+            recipient=responsible,
+            template="cases.supervision",
+            key=f"cases:supervision:{order.pk}",
+            context={
+                "order": order.number,
+                "subject": order.subject_label,
+                "reason": order.reason,
+                "reply_due": f"{reply_due:%Y年%m月%d日}",
+            },
+            channels=(Channel.IN_APP, Channel.SMS),
+            link=f"/cases/supervision/{order.pk}/",
+        )
+    return order
+
+
+def _order(order_id: int) -> SupervisionOrder:
+    order = SupervisionOrder.objects.select_for_update().filter(pk=order_id).first()
+    if order is None:
+        raise NotFound("督办单不存在")
+    return order
+
+
+def _add(
+    order: SupervisionOrder, kind: str, actor: Any, note: str, **extra: Any
+) -> SupervisionEvent:
+    if not note.strip():
+        raise InvalidInput("请填写内容", field="note")
+    event = SupervisionEvent.objects.create(
+        order=order, kind=kind, note=note.strip(), actor=actor, **extra
+    )
+    audit.record(
+        code=f"cases.supervision_{kind}", actor=actor, obj=order, after={"note": note[:200]}
+    )
+    return event
+
+
+def _open(order: SupervisionOrder) -> None:
+    if order.state != SupervisionOrder.State.OPEN:
+        raise Conflict("督办单已办结", code="supervision_closed")
+
+
+@transaction.atomic
+def follow_up(*, actor: Any, order_id: int, note: str) -> SupervisionEvent:
+    _require_supervisor(actor)
+    order = _order(order_id)
+    _open(order)
+    if order.supervisor_id is None:
+        order.supervisor = actor
+        order.save(update_fields=["supervisor"])
+    return _add(order, SupervisionEvent.Kind.FOLLOW_UP, actor, note)
+
+
+@transaction.atomic
+def reply(*, actor: Any, order_id: int, note: str) -> SupervisionEvent:
+    order = _order(order_id)
+    _open(order)
+    scope = scope_of(actor)
+    if actor.pk != order.responsible_id and not (
+        scope.has_role(Role.DEPT_ADMIN) and order.department_id in scope.department_ids
+    ):
+        raise PermissionDenied("只有责任人或责任部门管理员可以反馈督办")
+    return _add(order, SupervisionEvent.Kind.REPLY, actor, note)
+
+
+@transaction.atomic
+def talk(
+    *, actor: Any, order_id: int, note: str, participants: str, talk_on: dt.date | None = None
+) -> SupervisionEvent:
+    """Record a talk (约谈) with the person responsible: when, who took part, what was said."""
+    _require_supervisor(actor)
+    order = _order(order_id)
+    _open(order)
+    if not participants.strip():
+        raise InvalidInput("请填写约谈参加人", field="participants")
+    talk_on = talk_on or timezone.localdate()
+    if talk_on > timezone.localdate():
+        raise InvalidInput("约谈日期不能晚于今天：请在约谈后记录", field="talk_on")
+    return _add(
+        order,
+        SupervisionEvent.Kind.TALK,
+        actor,
+        note,
+        participants=participants.strip()[:200],
+        talk_on=talk_on,
+    )
+
+
+@transaction.atomic
+def close(*, actor: Any, order_id: int, conclusion: str) -> SupervisionOrder:
+    _require_supervisor(actor)
+    order = _order(order_id)
+    _open(order)
+    if not conclusion.strip():
+        raise InvalidInput("请填写督办结论", field="conclusion")
+    if not resolved(order):
+        raise Conflict("督办事项尚未办结，不能关闭督办单：请等待办件作出决定", code="unresolved")
+    _add(order, SupervisionEvent.Kind.CLOSE, actor, conclusion)
+    order.state = SupervisionOrder.State.CLOSED
+    order.closed_at = timezone.now()
+    order.conclusion = conclusion.strip()
+    order.save(update_fields=["state", "closed_at", "conclusion"])
+    return order

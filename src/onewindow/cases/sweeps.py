@@ -1,0 +1,254 @@
+"""Periodic sweeps over open cases: Art. 32 automatic acceptance, 临期提醒, 超时预警 and
+automatic supervision orders. Each is idempotent (running twice does nothing new) and works
+in batches, so a sweep over a million cases stays within a few queries per thousand."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+
+from onewindow.core.permissions import Role
+from onewindow.core.workdays import Calendar
+from onewindow.identity.models import User
+from onewindow.notifications.services import notify
+
+from . import lifecycle, supervision
+from .models import (
+    BEFORE_ACCEPTANCE,
+    CLOCK_RUNNING,
+    Case,
+    CaseWarning,
+    ClockPolicy,
+    SupervisionOrder,
+)
+
+logger = logging.getLogger(__name__)
+BATCH = 1000
+
+
+def _chunks(ids: list[int], size: int = BATCH) -> Iterable[list[int]]:
+    for i in range(0, len(ids), size):
+        yield ids[i : i + size]
+
+
+def auto_accept(today: dt.date | None = None) -> int:
+    """Accept, as of the receipt date, every case no one asked to correct within the
+    period (Art. 32). Returns how many were accepted."""
+    today = today or timezone.localdate()
+    policy = ClockPolicy.current()
+    cal = Calendar()
+    # received_on r (a working day) is late when the period's last day is before today.
+    cutoff = cal.add_working_days(today, -policy.correction_days)
+    ids = list(
+        Case.objects.filter(state__in=BEFORE_ACCEPTANCE, received_on__lt=cutoff)
+        .order_by("received_on", "pk")
+        .values_list("pk", flat=True)
+    )
+    done = 0
+    for pk in ids:
+        try:
+            lifecycle.perform(pk, "accept", actor=None)
+            done += 1
+        except Exception:  # one bad case must not stop the sweep
+            logger.exception("auto-accept of case %s failed", pk)
+    return done
+
+
+def _thresholds(policy: ClockPolicy) -> dict[int, list[int]]:
+    """Group the promised limits of running cases by their 临期 threshold."""
+    limits = (
+        Case.objects.filter(state__in=CLOCK_RUNNING, paused_on__isnull=True)
+        .values_list("promised_limit", flat=True)
+        .distinct()
+    )
+    groups: dict[int, list[int]] = defaultdict(list)
+    for limit in limits:
+        groups[policy.near_threshold(limit)].append(limit)
+    return groups
+
+
+def _recipients_of_department(department_ids: set[int], role: str) -> dict[int, list[User]]:
+    out: dict[int, list[User]] = defaultdict(list)
+    for user in User.objects.filter(
+        department_id__in=department_ids, staff_roles__role=role, is_active=True
+    ).distinct():
+        assert user.department_id is not None
+        out[user.department_id].append(user)
+    return out
+
+
+def _digest(
+    template: str,
+    recipients: dict[int, tuple[User, list[str]]],
+    day: dt.date,
+    extra: dict[str, Any] | None = None,
+) -> None:
+    for user, numbers in recipients.values():
+        numbers = sorted(numbers)
+        shown = "、".join(numbers[:10]) + (f" 等 {len(numbers)} 件" if len(numbers) > 10 else "")
+        notify(
+            recipient=user,
+            template=template,
+            key=f"{template}:{user.pk}:{day}:{numbers[0]}:{len(numbers)}",
+            context={"count": len(numbers), "numbers": shown, **(extra or {})},
+            link="/cases/inbox/?box=warnings"
+            if template == "cases.near"
+            else "/cases/inbox/?box=overdue",
+        )
+
+
+def near_sweep(today: dt.date | None = None) -> int:
+    """临期提醒: one warning per case and due date; handlers get one digest per run."""
+    today = today or timezone.localdate()
+    policy = ClockPolicy.current()
+    cal = Calendar()
+    warned = CaseWarning.objects.filter(
+        case=OuterRef("pk"), kind=CaseWarning.Kind.NEAR, due_on=OuterRef("promised_due")
+    )
+    created = 0
+    for threshold, limits in _thresholds(policy).items():
+        horizon = cal.add_working_days(today, threshold)
+        rows = list(
+            Case.objects.filter(
+                state__in=CLOCK_RUNNING,
+                paused_on__isnull=True,
+                promised_unit="working",
+                promised_limit__in=limits,
+                promised_due__gte=today,
+                promised_due__lte=horizon,
+            )
+            .filter(~Exists(warned))
+            .values_list("pk", "number", "promised_due", "handler_id", "current_department_id")
+        )
+        created += _warn(rows, CaseWarning.Kind.NEAR, today, cal)
+    return created
+
+
+def _warn(rows: list[tuple[Any, ...]], kind: str, today: dt.date, cal: Calendar) -> int:
+    if not rows:
+        return 0
+    remaining_cache: dict[dt.date, int] = {}
+
+    def remaining(due: dt.date) -> int:
+        if due not in remaining_cache:
+            remaining_cache[due] = cal.working_days_between(today, due)
+        return remaining_cache[due]
+
+    for chunk_start in range(0, len(rows), BATCH):
+        chunk = rows[chunk_start : chunk_start + BATCH]
+        with transaction.atomic():
+            CaseWarning.objects.bulk_create(
+                [
+                    CaseWarning(case_id=pk, kind=kind, due_on=due, remaining=remaining(due))
+                    for pk, _n, due, _h, _d in chunk
+                ],
+                ignore_conflicts=True,
+            )
+            if kind == CaseWarning.Kind.NEAR:
+                _notify_handlers(chunk, today)
+            else:
+                _notify_overdue(chunk, today)
+    return len(rows)
+
+
+def _notify_handlers(rows: list[tuple[Any, ...]], today: dt.date) -> None:
+    by_user: dict[int, tuple[User, list[str]]] = {}
+    handlers = {h for _p, _n, _d, h, _dep in rows if h}
+    users = {u.pk: u for u in User.objects.filter(pk__in=handlers)}
+    unassigned_departments = {dep for _p, _n, _d, h, dep in rows if not h}
+    approvers = _recipients_of_department(unassigned_departments, Role.APPROVER)
+    for _pk, number, _due, handler, dep in rows:
+        targets = [users[handler]] if handler in users else approvers.get(dep, [])
+        for user in targets:
+            by_user.setdefault(user.pk, (user, []))[1].append(number)
+    _digest("cases.near", by_user, today)
+
+
+def _notify_overdue(rows: list[tuple[Any, ...]], today: dt.date) -> None:
+    departments = {dep for *_x, dep in rows}
+    heads = _recipients_of_department(departments, Role.DEPT_ADMIN)
+    supervisors = list(
+        User.objects.filter(staff_roles__role=Role.SUPERVISOR, is_active=True).distinct()
+    )
+    by_department: dict[int, list[str]] = defaultdict(list)
+    for _pk, number, _due, _h, dep in rows:
+        by_department[dep].append(number)
+    from onewindow.org.models import Department
+
+    names = dict(Department.objects.filter(pk__in=departments).values_list("pk", "short_name"))
+    for dep, numbers in by_department.items():
+        recipients = {u.pk: (u, numbers) for u in [*heads.get(dep, []), *supervisors]}
+        _digest("cases.overdue", recipients, today, {"department": names.get(dep, "")})
+
+
+def overdue_sweep(today: dt.date | None = None) -> int:
+    """超时预警: cases past their promised due date (clock running, not paused)."""
+    today = today or timezone.localdate()
+    warned = CaseWarning.objects.filter(
+        case=OuterRef("pk"), kind=CaseWarning.Kind.OVERDUE, due_on=OuterRef("promised_due")
+    )
+    rows = list(
+        Case.objects.filter(state__in=CLOCK_RUNNING, paused_on__isnull=True, promised_due__lt=today)
+        .filter(~Exists(warned))
+        .values_list("pk", "number", "promised_due", "handler_id", "current_department_id")
+    )
+    return _warn(rows, CaseWarning.Kind.OVERDUE, today, Calendar())
+
+
+def supervision_sweep(today: dt.date | None = None) -> int:
+    """Open a 督办单 for each case overdue by more than the policy allows, once per due date."""
+    today = today or timezone.localdate()
+    policy = ClockPolicy.current()
+    cal = Calendar()
+    latest_due = cal.add_working_days(today, -policy.supervision_after_days) - dt.timedelta(days=1)
+    from django.contrib.contenttypes.models import ContentType
+
+    content_type = ContentType.objects.get_for_model(Case)
+    ordered = SupervisionOrder.objects.filter(
+        subject_type=content_type, subject_id=OuterRef("pk")
+    ).filter(Q(due_on=OuterRef("promised_due")) | Q(state=SupervisionOrder.State.OPEN))
+    cases = list(
+        Case.objects.filter(
+            state__in=CLOCK_RUNNING, paused_on__isnull=True, promised_due__lte=latest_due
+        )
+        .filter(~Exists(ordered))
+        .select_related("department")
+        .order_by("promised_due", "pk")
+    )
+    opened = 0
+    for case in cases:
+        overdue_by = -cal.working_days_between(today, case.promised_due)  # type: ignore[arg-type]
+        responsible = case.handler_id or getattr(
+            supervision.department_head(case.current_department_id), "pk", None
+        )
+        try:
+            supervision.open_order(
+                actor=None,
+                subject=case,
+                label=f"办件 {case.number} {case.item_name}",
+                department_id=case.current_department_id,
+                reason=f"办件超过承诺办结时限 {overdue_by} 个工作日（承诺办结日 {case.promised_due:%Y-%m-%d}）",
+                responsible_id=responsible,
+                automatic=True,
+                due_on=case.promised_due,
+            )
+            opened += 1
+        except Exception:
+            logger.exception("supervision order for case %s failed", case.pk)
+    return opened
+
+
+def run_all(today: dt.date | None = None) -> dict[str, int]:
+    return {
+        "auto_accepted": auto_accept(today),
+        "near": near_sweep(today),
+        "overdue": overdue_sweep(today),
+        "supervision": supervision_sweep(today),
+    }
