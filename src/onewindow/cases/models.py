@@ -236,6 +236,7 @@ class Case(models.Model):
         help_text='[{"name": "审查", "department": 1, "role": "approver"}]',
     )
     step_index = models.PositiveSmallIntegerField("当前环节", default=0)
+    step_count = models.PositiveSmallIntegerField("审查环节数", default=1)
     current_department = models.ForeignKey(
         "org.Department",
         verbose_name="当前办理部门",
@@ -345,7 +346,7 @@ class Case(models.Model):
 
     @property
     def is_last_step(self) -> bool:
-        return self.step_index >= len(self.steps) - 1
+        return self.step_index >= self.step_count - 1
 
 
 class CaseMaterial(models.Model):

@@ -173,6 +173,7 @@ def case_create(
         hall=hall_obj,
         template=lifecycle.template_for(item.pk, version.handling_type),
         steps=steps,
+        step_count=len(steps),
         current_department=item.department,
         applicant_kind=kind,
         applicant=applicant,
@@ -509,6 +510,8 @@ def _accept(case: Case, actor: Any, payload: dict[str, Any]) -> Outcome:
         details["version"] = f"按受理时现行的第 {in_force.number} 版办理"
         case.version = in_force
         case.item_name = in_force.name
+        case.steps = review_steps(in_force, case.department_id)
+        case.step_count = len(case.steps)
     auto = actor is None
     on = case.received_on if auto and case.received_on else cal.receipt_date(now)
     assert on is not None

@@ -1,0 +1,234 @@
+"""Queries over cases: inboxes (per staff member and per department), counts for the
+workbench, the applicant's own cases, one case with everything on it.
+
+Every list is ordered by time left: the promised due date for accepted cases, the Art. 32
+acceptance deadline for cases still waiting to be accepted. Rows carry `remaining` (working
+days) and `clock` (the same in words) computed for the page only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from onewindow.core.errors import NotFound, PermissionDenied
+from onewindow.core.permissions import Role, Scope, scope_of
+from onewindow.core.workdays import Calendar
+
+from . import clock, lifecycle
+from .models import (
+    BEFORE_ACCEPTANCE,
+    CLOCK_RUNNING,
+    FINISHED,
+    Case,
+    CaseState,
+    CaseWarning,
+    ClockPolicy,
+    SupervisionOrder,
+)
+
+S = CaseState
+
+
+@dataclass(frozen=True)
+class Box:
+    code: str
+    label: str
+    roles: tuple[str, ...]
+
+
+BOXES: dict[str, Box] = {
+    b.code: b
+    for b in [
+        Box("to_accept", "待受理", (Role.WINDOW_CLERK,)),
+        Box("correction", "待补正", (Role.WINDOW_CLERK,)),
+        Box("to_review", "待审查", (Role.APPROVER, Role.DEPT_ADMIN)),
+        Box("to_decide", "待决定", (Role.APPROVER, Role.DEPT_ADMIN)),
+        Box("special", "特别程序中", (Role.APPROVER, Role.DEPT_ADMIN)),
+        Box("to_deliver", "待出件", (Role.WINDOW_CLERK,)),
+        Box(
+            "warnings",
+            "临期",
+            (Role.APPROVER, Role.DEPT_ADMIN, Role.SUPERVISOR, Role.COUNTY_LEADER),
+        ),
+        Box(
+            "overdue", "超期", (Role.APPROVER, Role.DEPT_ADMIN, Role.SUPERVISOR, Role.COUNTY_LEADER)
+        ),
+    ]
+}
+
+
+def boxes_for(user: Any) -> list[Box]:
+    scope = scope_of(user)
+    return [b for b in BOXES.values() if scope.has_role(*b.roles)]
+
+
+def _reach(scope: Scope, box: Box) -> Q:
+    """Which cases of a box this user sees: halls for window boxes, departments for the
+    back office, everything for county-wide roles."""
+    if scope.county_wide and scope.has_role(Role.SUPERVISOR, Role.COUNTY_LEADER):
+        return Q()
+    q = Q(pk__in=[])
+    if scope.has_role(Role.WINDOW_CLERK) and Role.WINDOW_CLERK in box.roles:
+        q |= Q(hall_id__in=scope.hall_ids)
+    if scope.has_role(Role.APPROVER, Role.DEPT_ADMIN) and {Role.APPROVER, Role.DEPT_ADMIN} & set(
+        box.roles
+    ):
+        q |= Q(current_department_id__in=scope.department_ids)
+    return q
+
+
+def _box_filter(code: str, today: dt.date) -> Q:
+    if code == "to_accept":
+        return Q(state__in=BEFORE_ACCEPTANCE)
+    if code == "correction":
+        return Q(state=S.CORRECTION)
+    if code == "to_review":
+        return Q(state=S.ACCEPTED) | Q(state=S.REVIEWING, step_index__lt=F("step_count") - 1)
+    if code == "to_decide":
+        return Q(state=S.REVIEWING, step_index__gte=F("step_count") - 1)
+    if code == "special":
+        return Q(state=S.SPECIAL)
+    if code == "to_deliver":
+        return Q(state__in=(S.APPROVED, S.DENIED))
+    if code == "warnings":
+        near = CaseWarning.objects.filter(
+            case=OuterRef("pk"), kind=CaseWarning.Kind.NEAR, due_on=OuterRef("promised_due")
+        )
+        return Q(state__in=CLOCK_RUNNING, promised_due__gte=today) & Q(Exists(near))
+    if code == "overdue":
+        return Q(state__in=CLOCK_RUNNING, paused_on__isnull=True, promised_due__lt=today)
+    raise NotFound(f"没有“{code}”这个收件箱，可选：{'、'.join(BOXES)}")
+
+
+def inbox(
+    user: Any, code: str, *, mine: bool = False, today: dt.date | None = None
+) -> QuerySet[Case]:
+    """One box for this user, ordered by time left. `mine` keeps only the cases the user
+    is handling (personal inbox); otherwise the whole department's or hall's."""
+    today = today or timezone.localdate()
+    box = BOXES.get(code)
+    if box is None:
+        raise NotFound(f"没有“{code}”这个收件箱，可选：{'、'.join(BOXES)}")
+    scope = scope_of(user)
+    if not scope.has_role(*box.roles):
+        raise PermissionDenied(f"“{box.label}”收件箱不对您的岗位开放")
+    qs = Case.objects.filter(_box_filter(code, today)).filter(_reach(scope, box))
+    if mine:
+        qs = qs.filter(handler=user)
+    if code in ("to_accept", "correction"):
+        order = ["received_on", "pk"]
+    elif code == "to_deliver":
+        order = ["decided_at", "pk"]
+    else:
+        order = ["promised_due", "pk"]
+    return qs.select_related("department", "current_department", "handler").order_by(*order)
+
+
+def counts(user: Any, *, today: dt.date | None = None) -> dict[str, int]:
+    today = today or timezone.localdate()
+    return {b.code: inbox(user, b.code, today=today).count() for b in boxes_for(user)}
+
+
+def with_clock(
+    rows: Any, *, today: dt.date | None = None, cal: Calendar | None = None
+) -> list[Case]:
+    """Attach `remaining`, `clock` and `acceptance_due` to each case of a page."""
+    today = today or timezone.localdate()
+    cal = cal or Calendar()
+    policy = ClockPolicy.current()
+    out = []
+    for case in rows:
+        case.remaining = clock.remaining(case, cal, today)
+        case.clock = clock.describe(
+            case.remaining, unit=case.promised_unit, paused=case.state == S.SPECIAL
+        )
+        case.acceptance_due = (
+            cal.add_working_days(case.received_on, policy.correction_days)
+            if case.state in BEFORE_ACCEPTANCE and case.received_on
+            else None
+        )
+        case.level = (
+            "overdue"
+            if case.remaining is not None and case.remaining < 0
+            else "near"
+            if case.remaining is not None
+            and case.remaining <= policy.near_threshold(case.promised_limit)
+            else ""
+        )
+        out.append(case)
+    return out
+
+
+def visible_cases(user: Any) -> QuerySet[Case]:
+    """Every case this user may look at: staff by hall, department (any step's department
+    counts through `current_department` and the owning `department`) or county reach; the
+    public their own and their enterprises'."""
+    scope = scope_of(user)
+    if scope.is_staff:
+        if scope.county_wide:
+            return Case.objects.all()
+        return Case.objects.filter(
+            Q(hall_id__in=scope.hall_ids)
+            | Q(department_id__in=scope.department_ids)
+            | Q(current_department_id__in=scope.department_ids)
+        )
+    if scope.user_id is None:
+        return Case.objects.none()
+    return Case.objects.filter(
+        Q(applicant_id=scope.user_id)
+        | Q(agent_id=scope.user_id)
+        | Q(enterprise_id__in=scope.enterprise_ids)
+    )
+
+
+def case_detail(user: Any, case_id: int) -> Case:
+    case = (
+        visible_cases(user)
+        .select_related("item", "version", "department", "current_department", "hall", "handler")
+        .filter(pk=case_id)
+        .first()
+    )
+    if case is None:
+        raise NotFound("办件不存在或您无权查看")
+    return with_clock([case])[0]
+
+
+def my_cases(user: Any) -> QuerySet[Case]:
+    scope = scope_of(user)
+    if scope.user_id is None:
+        return Case.objects.none()
+    return (
+        Case.objects.filter(
+            Q(applicant_id=scope.user_id)
+            | Q(agent_id=scope.user_id)
+            | Q(enterprise_id__in=scope.enterprise_ids)
+        )
+        .select_related("department")
+        .order_by("-created_at")
+    )
+
+
+def actions_for(case: Case, user: Any) -> list[dict[str, Any]]:
+    return [
+        {"action": t.action, "label": t.label, "requires": list(t.requires)}
+        for t in lifecycle.available_actions(case, user)
+    ]
+
+
+def supervision_orders(user: Any, *, state: str | None = None) -> QuerySet[SupervisionOrder]:
+    scope = scope_of(user)
+    qs = SupervisionOrder.objects.select_related("department", "responsible", "supervisor")
+    if not (scope.county_wide and scope.is_staff):
+        qs = qs.filter(Q(department_id__in=scope.department_ids) | Q(responsible_id=scope.user_id))
+    if state:
+        qs = qs.filter(state=state)
+    return qs.order_by("state", "-opened_at")
+
+
+def open_case_count() -> int:
+    return Case.objects.exclude(state__in=(*FINISHED, S.DRAFT)).count()
