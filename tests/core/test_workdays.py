@@ -162,3 +162,32 @@ def test_working_days_never_exceed_natural_days(start, end):
     between = cal.working_days_between(start, end)
     assert abs(between) <= abs((end - start).days)
     assert (between >= 0) == (end >= start) or between == 0
+
+
+def naive_add(cal: Calendar, start: dt.date, n: int) -> dt.date:
+    """The definition, one day at a time: what the table-based arithmetic must match."""
+    step, day, left = (1 if n >= 0 else -1), start, abs(n)
+    while left:
+        day += dt.timedelta(days=step)
+        left -= cal.is_working_day(day)
+    return day
+
+
+@pytest.mark.django_db
+@settings(max_examples=150, deadline=None)
+@given(
+    start=covered,
+    n=st.integers(min_value=-40, max_value=40),
+    end=covered,
+    local_day=st.dates(min_value=D(2025, 1, 1), max_value=D(2026, 12, 31)),
+    local_kind=st.sampled_from(["holiday", "workday"]),
+)
+def test_table_arithmetic_matches_the_day_by_day_definition(start, n, end, local_day, local_kind):
+    CalendarOverride.objects.update_or_create(date=local_day, defaults={"kind": local_kind})
+    cal = Calendar()
+    assert cal.add_working_days(start, n) == naive_add(cal, start, n)
+    lo, hi = sorted([start, end])
+    expected = sum(
+        cal.is_working_day(lo + dt.timedelta(days=i)) for i in range(1, (hi - lo).days + 1)
+    )
+    assert cal.working_days_between(start, end) == (expected if end >= start else -expected)

@@ -12,8 +12,9 @@ counted), so `working_days_between(d, add_working_days(d, n)) == n`.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import chinese_calendar
 from django.conf import settings
@@ -37,6 +38,18 @@ def _library_knows(year: int) -> bool:
 
 
 _LIBRARY_YEARS: dict[int, bool] = {}
+
+
+@lru_cache(maxsize=64)
+def _base_year(year: int, rule: str) -> list[int]:
+    """Working-day ordinals of a year before any override: chinese-calendar's data, or the
+    plain weekday rule for a declared year. Never changes while the process runs."""
+    first, last = dt.date(year, 1, 1).toordinal(), dt.date(year, 12, 31).toordinal()
+    if rule == "library":
+        return [
+            o for o in range(first, last + 1) if chinese_calendar.is_workday(dt.date.fromordinal(o))
+        ]
+    return [o for o in range(first, last + 1) if dt.date.fromordinal(o).weekday() < 5]
 
 
 def library_covers(year: int) -> bool:
@@ -80,26 +93,73 @@ class Calendar:
             year=day.year,
         )
 
+    # --- arithmetic over a precomputed table of working days ----------------------------------
+    # `_ordinals` holds the ordinals of every working day in the years `_lo`..`_hi`, sorted;
+    # counting and stepping are then bisections instead of day-by-day loops.
+    _ordinals: list[int]
+    _lo: int
+    _hi: int
+
+    def _year_ordinals(self, year: int) -> list[int]:
+        if library_covers(year):
+            base = _base_year(year, "library")
+        elif year in self.declared_years:
+            base = _base_year(year, "weekday")
+        else:
+            self.is_working_day(dt.date(year, 1, 1))  # raises CalendarUnavailable
+            raise AssertionError("unreachable")
+        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        if not any(first <= day <= last for day in self.overrides):
+            return base
+        return [
+            o
+            for o in range(first.toordinal(), last.toordinal() + 1)
+            if self.is_working_day(dt.date.fromordinal(o))
+        ]
+
+    def _cover(self, year: int) -> None:
+        """Extend the table so it spans `year` (raises CalendarUnavailable for a year
+        without data, naming that year)."""
+        if not hasattr(self, "_ordinals"):
+            self._ordinals, self._lo, self._hi = self._year_ordinals(year), year, year
+            return
+        while year > self._hi:
+            self._ordinals = self._ordinals + self._year_ordinals(self._hi + 1)
+            self._hi += 1
+        while year < self._lo:
+            self._ordinals = self._year_ordinals(self._lo - 1) + self._ordinals
+            self._lo -= 1
+
     def add_working_days(self, start: dt.date, days: int) -> dt.date:
         """The `days`-th working day after `start` (`start` itself not counted); `days` may
         be negative (the `-days`-th working day before); 0 returns `start`."""
-        step = 1 if days >= 0 else -1
-        remaining, day = abs(days), start
-        while remaining:
-            day += dt.timedelta(days=step)
-            if self.is_working_day(day):
-                remaining -= 1
-        return day
+        if days == 0:
+            return start
+        self._cover(start.year)
+        target = start.toordinal()
+        while True:
+            table = self._ordinals
+            if days > 0:
+                index = bisect_right(table, target) + days - 1
+                if index < len(table):
+                    return dt.date.fromordinal(table[index])
+                self._cover(self._hi + 1)
+            else:
+                index = bisect_left(table, target) + days
+                if index >= 0:
+                    return dt.date.fromordinal(table[index])
+                self._cover(self._lo - 1)
 
     def working_days_between(self, start: dt.date, end: dt.date) -> int:
         """Working days in (start, end]; negative when `end` is before `start`."""
         if end < start:
             return -self.working_days_between(end, start)
-        count, day = 0, start
-        while day < end:
-            day += dt.timedelta(days=1)
-            count += self.is_working_day(day)
-        return count
+        if end == start:
+            return 0
+        self._cover(start.year)
+        self._cover(end.year)
+        table = self._ordinals
+        return bisect_right(table, end.toordinal()) - bisect_right(table, start.toordinal())
 
     def next_working_day(self, day: dt.date) -> dt.date:
         """`day` if it is a working day, else the next one."""
