@@ -8,9 +8,12 @@ from typing import Any
 
 from django.contrib import admin
 from django.http import HttpRequest
+from django.utils import timezone
 
 from onewindow.core.admin_mixins import AuditedAdmin
+from onewindow.core.workdays import Calendar
 
+from . import clock
 from .models import (
     Case,
     CaseMaterial,
@@ -114,12 +117,24 @@ class CaseAdmin(ReadOnlyAdmin):
         "channel",
         "accepted_on",
         "promised_due",
+        "time_left",
     ]
     list_filter = ["state", "channel", "department"]
     search_fields = ["number", "item_name", "applicant_name"]
     date_hierarchy = "created_at"
     inlines = [StepInline, MaterialInline, NoticeInline]
     show_full_result_count = False
+    list_select_related = ["department"]
+
+    def changelist_view(self, request: HttpRequest, extra_context: Any = None) -> Any:
+        self._calendar = Calendar()  # one per page: the override tables are read once
+        return super().changelist_view(request, extra_context)
+
+    @admin.display(description="剩余时间")
+    def time_left(self, case: Case) -> str:
+        calendar = getattr(self, "_calendar", None) or Calendar()
+        days = clock.remaining(case, calendar, timezone.localdate())
+        return clock.describe(days, unit=case.promised_unit, paused=case.paused_on is not None)
 
 
 @admin.register(CaseWarning)
