@@ -209,7 +209,7 @@ def my_cases(user: Any) -> QuerySet[Case]:
             | Q(enterprise_id__in=scope.enterprise_ids)
         )
         .select_related("department")
-        .order_by("-created_at")
+        .order_by("-created_at", "-pk")
     )
 
 
