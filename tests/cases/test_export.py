@@ -81,3 +81,26 @@ def test_command_writes_one_json_document_without_drafts(
     out = io.StringIO()
     call_command("export_cases", "--since", "2026-04-01", stdout=out)
     assert json.loads(out.getvalue())["cases"] == []
+
+
+def test_export_api_scopes_by_role(
+    published, users, enterprise, travel, expert_review, login_client
+):
+    case = _decided_case(published, users, enterprise, travel, expert_review)
+    response = login_client(users["ducha"]).get("/api/v1/cases/export?since=2026-03-01")
+    assert response.status_code == 200
+    document = json.loads(b"".join(response.streaming_content))
+    assert [c["basic"]["case_number"] for c in document["cases"]] == [case.number]
+    # The department admin of the implementing department sees it; another's does not.
+    own = login_client(users["bumen"]).get("/api/v1/cases/export")
+    assert json.loads(b"".join(own.streaming_content))["cases"]
+    other = login_client(users["bumen"]).get(
+        f"/api/v1/cases/export?department={published.item.department_id + 1}"
+    )
+    assert other.status_code == 403
+    assert login_client(users["qiye"]).get("/api/v1/cases/export").status_code == 403
+    bad = login_client(users["ducha"]).get("/api/v1/cases/export?since=2026-04-01&until=2026-03-01")
+    assert bad.status_code == 422 and "起始日期" in bad.json()["message"]
+    assert (
+        login_client(users["ducha"]).get("/api/v1/cases/export?since=2026-13-01").status_code == 422
+    )

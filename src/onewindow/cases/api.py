@@ -6,19 +6,21 @@ Every operation acts as `request.user`; the services and selectors check roles a
 
 from __future__ import annotations
 
+import datetime as dt
 import inspect
 from collections.abc import Callable
 from typing import Any, cast
 
 from django.db.models import QuerySet
-from django.http import FileResponse
+from django.http import FileResponse, StreamingHttpResponse
 from ninja import Body, File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 from pydantic import Field
 
-from onewindow.core.errors import ApiRequest, InvalidInput, NotFound
+from onewindow.core.errors import ApiRequest, InvalidInput, NotFound, PermissionDenied
+from onewindow.core.permissions import Role, require_role
 
-from . import lifecycle, selectors, services, supervision
+from . import export, lifecycle, selectors, services, supervision
 from .models import Case, CaseMaterial, SupervisionOrder
 from .schemas import (
     ACTION_FIELDS,
@@ -121,6 +123,44 @@ def inbox(request: ApiRequest, box: str, query: Query[InboxQuery]):
         "page_size": PAGE_SIZE,
         "items": selectors.with_clock(rows),
     }
+
+
+class ExportQuery(Schema):
+    since: dt.date | None = Field(None, description="收件日期起（含），YYYY-MM-DD")
+    until: dt.date | None = Field(None, description="收件日期止（含），YYYY-MM-DD")
+    department: int | None = Field(None, description="只导出该部门（ID）的办件")
+
+
+@router.get(
+    "/export",
+    operation_id="cases_export",
+    summary="导出办件数据（GB/T 39046 结构）",
+    description=(
+        "按收件日期导出办件的基本信息、办理过程、特别程序和办理结果，JSON 文档流式返回；"
+        "`fields` 给出每个键对应的标准数据项中文名称。督查人员、县领导、系统管理员可导出全县；"
+        "部门管理员只能导出本部门。"
+    ),
+)
+def export_cases(request: ApiRequest, query: Query[ExportQuery]):
+    scope = require_role(
+        request.user, Role.SUPERVISOR, Role.COUNTY_LEADER, Role.SYSTEM_ADMIN, Role.DEPT_ADMIN
+    )
+    if query.since and query.until and query.since > query.until:
+        raise InvalidInput("起始日期晚于截止日期", field="since")
+    qs = Case.objects.all()
+    if not scope.county_wide:
+        if query.department is not None and query.department not in scope.department_ids:
+            raise PermissionDenied("部门管理员只能导出本部门的办件")
+        qs = qs.filter(department_id__in=scope.department_ids)
+    selected = export.select(
+        since=query.since, until=query.until, department_id=query.department, qs=qs
+    )
+    params = {"since": query.since, "until": query.until, "department": query.department}
+    response = StreamingHttpResponse(
+        export.iter_json(selected, params), content_type="application/json; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="cases-export.json"'
+    return response
 
 
 @router.get("/mine", response=CasePage, operation_id="cases_mine", summary="我的办件")

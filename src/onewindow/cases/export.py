@@ -216,9 +216,11 @@ def header(**params: Any) -> dict[str, Any]:
     }
 
 
-def iter_json(qs: QuerySet[Case], *, chunk_size: int = 500, **params: Any) -> Iterator[str]:
+def iter_json(
+    qs: QuerySet[Case], params: dict[str, Any] | None = None, *, chunk_size: int = 500
+) -> Iterator[str]:
     """The export document as text chunks: header, then one case at a time."""
-    head = json.dumps(header(**params), ensure_ascii=False)
+    head = json.dumps(header(**(params or {})), ensure_ascii=False)
     yield head[:-1] + ', "cases": ['
     first = True
     for case in qs.iterator(chunk_size=chunk_size):

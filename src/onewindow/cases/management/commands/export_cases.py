@@ -32,7 +32,7 @@ class Command(BaseCommand):
             raise CommandError("起始日期晚于截止日期")
         qs = export.select(since=since, until=until, department_id=options["department"])
         params = {"since": since, "until": until, "department": options["department"]}
-        chunks = export.iter_json(qs, **params)
+        chunks = export.iter_json(qs, params)
         if not options["output"]:
             for chunk in chunks:
                 self.stdout.write(chunk, ending="")
