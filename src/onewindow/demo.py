@@ -14,6 +14,7 @@ LOADERS = [
     "onewindow.org.demo",
     "onewindow.identity.demo",
     "onewindow.catalog.demo",
+    "onewindow.cases.demo",
 ]
 
 DEMO_PASSWORD = "Demo#2026"
