@@ -916,6 +916,7 @@ OPERATIONS = {
     ("get", "/cases/inbox"): "cases_inbox_counts",
     ("get", "/cases/inbox/{box}"): "cases_inbox",
     ("get", "/cases/mine"): "cases_mine",
+    ("get", "/cases/export"): "cases_export",
     ("get", "/cases/supervision"): "cases_supervision_list",
     ("post", "/cases/supervision"): "cases_supervision_open",
     ("get", "/cases/supervision/{order_id}"): "cases_supervision_get",

@@ -23,5 +23,6 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("api/v1/<path:rest>", api_not_found),
     path("services/", include("onewindow.catalog.urls")),
+    path("cases/", include("onewindow.cases.urls")),
     path("", include("onewindow.web.urls")),
 ]

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
@@ -13,8 +14,9 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
+from onewindow.cases import selectors as case_selectors
 from onewindow.core.errors import AuthenticationFailed
-from onewindow.core.permissions import Role
+from onewindow.core.permissions import Role, scope_of
 from onewindow.identity import selectors as identity_selectors
 from onewindow.identity.services import login_check
 from onewindow.notifications import selectors as notification_selectors
@@ -91,7 +93,22 @@ def home(request: HttpRequest) -> HttpResponse:
         "enterprises": identity_selectors.enterprises_of(user),
         "recent": notification_selectors.inbox(user)[:5],
     }
+    if HOME_TEMPLATES[role] == "web/home_staff.html":
+        context.update(_case_boxes(user))
     return render(request, HOME_TEMPLATES[role], context)
+
+
+def _case_boxes(user: Any) -> dict[str, Any]:
+    """The staff member's case inboxes with how many cases wait in each."""
+    counts = case_selectors.counts(user)
+    return {
+        "case_boxes": [
+            {"box": box, "count": counts.get(box.code, 0)} for box in case_selectors.boxes_for(user)
+        ],
+        "can_supervise": scope_of(user).has_role(
+            Role.SUPERVISOR, Role.COUNTY_LEADER, Role.DEPT_ADMIN
+        ),
+    }
 
 
 @login_required
