@@ -82,7 +82,14 @@ def test_inbox_shows_the_boxes_of_the_role(county, as_user, username, tabs):
     assert shown == tabs
 
 
-@pytest.mark.parametrize("username", ["zhangsan", "qiye", "dating", "admin"])
+def test_hall_admin_sees_the_halls_window_boxes(county, as_user):
+    response = as_user("dating").get("/cases/inbox/")
+    assert response.status_code == 200
+    shown = re.findall(r'data-testid="box-([a-z_]+)"', html(response))
+    assert shown == ["to_accept", "correction", "to_deliver"]
+
+
+@pytest.mark.parametrize("username", ["zhangsan", "qiye", "admin"])
 def test_inbox_is_refused_to_roles_without_boxes(county, as_user, username):
     response = as_user(username).get("/cases/inbox/")
     assert response.status_code == 403

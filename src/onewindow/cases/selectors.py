@@ -44,12 +44,12 @@ class Box:
 BOXES: dict[str, Box] = {
     b.code: b
     for b in [
-        Box("to_accept", "待受理", (Role.WINDOW_CLERK,)),
-        Box("correction", "待补正", (Role.WINDOW_CLERK,)),
+        Box("to_accept", "待受理", (Role.WINDOW_CLERK, Role.HALL_ADMIN)),
+        Box("correction", "待补正", (Role.WINDOW_CLERK, Role.HALL_ADMIN)),
         Box("to_review", "待审查", (Role.APPROVER, Role.DEPT_ADMIN)),
         Box("to_decide", "待决定", (Role.APPROVER, Role.DEPT_ADMIN)),
         Box("special", "特别程序中", (Role.APPROVER, Role.DEPT_ADMIN)),
-        Box("to_deliver", "待出件", (Role.WINDOW_CLERK,)),
+        Box("to_deliver", "待出件", (Role.WINDOW_CLERK, Role.HALL_ADMIN)),
         Box(
             "warnings",
             "临期",
@@ -73,7 +73,8 @@ def _reach(scope: Scope, box: Box) -> Q:
     if scope.county_wide and scope.has_role(Role.SUPERVISOR, Role.COUNTY_LEADER):
         return Q()
     q = Q(pk__in=[])
-    if scope.has_role(Role.WINDOW_CLERK) and Role.WINDOW_CLERK in box.roles:
+    hall_roles = {Role.WINDOW_CLERK, Role.HALL_ADMIN}
+    if scope.has_role(*hall_roles) and hall_roles & set(box.roles):
         q |= Q(hall_id__in=scope.hall_ids)
     if scope.has_role(Role.APPROVER, Role.DEPT_ADMIN) and {Role.APPROVER, Role.DEPT_ADMIN} & set(
         box.roles
