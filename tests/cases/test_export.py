@@ -54,7 +54,8 @@ def test_record_has_the_four_parts(published, users, enterprise, travel, expert_
     assert [p["step_name"] for p in data["process"]][:3] == ["申请", "收件", "待审查"]
     assert all(p["ended_at"] for p in data["process"][:-1])
     special = data["special_procedures"][0]
-    assert special["kind"] == "专家评审" and special["days_not_counted"] == 2
+    assert special["kind"] == "专家评审"
+    assert special["days_not_counted"] == 2
     assert data["result"]["outcome"] == "准予"
     assert data["result"]["on_time"] is True
     assert data["result"]["result_name"] == "食品经营许可证"
@@ -100,7 +101,8 @@ def test_export_api_scopes_by_role(
     assert other.status_code == 403
     assert login_client(users["qiye"]).get("/api/v1/cases/export").status_code == 403
     bad = login_client(users["ducha"]).get("/api/v1/cases/export?since=2026-04-01&until=2026-03-01")
-    assert bad.status_code == 422 and "起始日期" in bad.json()["message"]
+    assert bad.status_code == 422
+    assert "起始日期" in bad.json()["message"]
     assert (
         login_client(users["ducha"]).get("/api/v1/cases/export?since=2026-13-01").status_code == 422
     )

@@ -191,9 +191,11 @@ def validate_transition(t: Transition) -> dict[str, str]:
     known_roles = {*Role.values, APPLICANT, SYSTEM, STEP}
     if not isinstance(t.roles, list) or not t.roles:
         errors["roles"] = "请至少填写一个角色"
-    elif bad := [r for r in t.roles if r not in known_roles]:
+    elif bad := [r for r in t.roles if not isinstance(r, str) or r not in known_roles]:
         errors["roles"] = f"未知角色：{'、'.join(map(str, bad))}"
-    if not isinstance(t.requires, list) or [r for r in t.requires if r not in REQUIREMENTS]:
+    if not isinstance(t.requires, list) or [
+        r for r in t.requires if not isinstance(r, str) or r not in REQUIREMENTS
+    ]:
         errors["requires"] = f"必填内容只能是：{'、'.join(REQUIREMENTS)}"
     if t.notice and t.notice not in notices.KINDS:
         errors["notice"] = f"未知文书，可选：{'、'.join(notices.KINDS)}"
@@ -361,7 +363,13 @@ def perform(
             message = "当前是第一个审查环节，没有可退回的环节"
         else:
             message = f"当前环节“{step.get('name', '')}”不是决定环节，审查通过后才能作出决定"
-        raise Conflict(message, code="illegal_transition", state=case.state, action=action)
+        # Like every refused action, the message names the current state first.
+        raise Conflict(
+            f"办件当前状态为“{state_label(case.state)}”，{message}",
+            code="illegal_transition",
+            state=case.state,
+            action=action,
+        )
     if not may(case, transition, actor):
         raise PermissionDenied(f"您没有在本办件上执行“{label}”的权限")
     for requirement in transition.requires:

@@ -7,6 +7,7 @@ in writing"). Issue 5 renders them as PDFs from the same record.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -98,7 +99,11 @@ def issue(case: Case, kind: str, *, actor: Any, context: dict[str, Any]) -> Case
     spec = KINDS[kind]
     now = timezone.localtime()
     department = case.department
-    serial = next_value(f"notice:{department.pk}:{kind}:{now.year}")
+    # The serial runs per printed prefix, not per department: short names are not unique,
+    # and two departments sharing one must not print the same number. (Hashed to fit the
+    # counter's 40 characters whatever the short name's length.)
+    short = hashlib.sha256(department.short_name.encode()).hexdigest()[:12]
+    serial = next_value(f"notice:{short}:{kind}:{now.year}")
     number = f"{department.short_name}{spec.word}〔{now.year}〕{serial:04d}号"
     base = {
         "applicant": case.applicant_name,

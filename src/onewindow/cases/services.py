@@ -7,6 +7,7 @@ below are what the action does to the case beyond changing its state.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
@@ -155,7 +156,9 @@ def case_create(
         if hall_obj is None:
             from onewindow.org.models import Hall
 
-            hall_obj = Hall.objects.get(pk=hall_id)
+            hall_obj = Hall.objects.filter(pk=hall_id).first()
+            if hall_obj is None:
+                raise InvalidInput(f"大厅 {hall_id} 不存在", field="hall_id")
     else:
         first = ItemHall.objects.filter(item=item).order_by("id").select_related("hall").first()
         hall_obj = first.hall if first else None
@@ -415,7 +418,7 @@ def terminate(*, actor: Any, case_id: int, reason: str) -> Case:
     return perform(case_id, "terminate", actor=actor, payload={"reason": reason})
 
 
-ACTIONS = {
+ACTIONS: dict[str, Callable[..., Case]] = {
     "submit": submit,
     "prereview": prereview,
     "request_correction": request_correction,

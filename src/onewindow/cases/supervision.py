@@ -43,6 +43,7 @@ def resolved(order: SupervisionOrder) -> bool:
         return subject.state not in (
             CaseState.SUBMITTED,
             CaseState.PREREVIEW,
+            CaseState.CORRECTION,
             CaseState.ACCEPTED,
             CaseState.REVIEWING,
             CaseState.SPECIAL,

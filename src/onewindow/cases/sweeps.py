@@ -5,6 +5,7 @@ in batches, so a sweep over a million cases stays within a few queries per thous
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 from collections import defaultdict
 from collections.abc import Iterable
@@ -86,17 +87,24 @@ def _recipients_of_department(department_ids: set[int], role: str) -> dict[int, 
 
 def _digest(
     template: str,
-    recipients: dict[int, tuple[User, list[str]]],
+    recipients: dict[int, tuple[User, list[tuple[str, dt.date]]]],
     day: dt.date,
     extra: dict[str, Any] | None = None,
 ) -> None:
-    for user, numbers in recipients.values():
-        numbers = sorted(numbers)
+    """One message per user listing (case number, due date) pairs. The idempotency key
+    names exactly those pairs: a retry of the same batch sends nothing new, while a case
+    warned again for a new due date (after an extension) is told again the same day."""
+    for user, entries in recipients.values():
+        entries = sorted(entries)
+        numbers = [number for number, _due in entries]
         shown = "、".join(numbers[:10]) + (f" 等 {len(numbers)} 件" if len(numbers) > 10 else "")
+        signature = hashlib.sha256(
+            ";".join(f"{number}@{due}" for number, due in entries).encode()
+        ).hexdigest()[:20]
         notify(
             recipient=user,
             template=template,
-            key=f"{template}:{user.pk}:{day}:{numbers[0]}:{len(numbers)}",
+            key=f"{template}:{user.pk}:{day}:{signature}",
             context={"count": len(numbers), "numbers": shown, **(extra or {})},
             link="/cases/inbox/?box=warnings"
             if template == "cases.near"
@@ -115,14 +123,18 @@ def near_sweep(today: dt.date | None = None) -> int:
     created = 0
     for threshold, limits in _thresholds(policy).items():
         horizon = cal.add_working_days(today, threshold)
+        # Limits in natural days count the days left in natural days (as the lists do).
+        natural_horizon = today + dt.timedelta(days=threshold)
         rows = list(
             Case.objects.filter(
                 state__in=CLOCK_RUNNING,
                 paused_on__isnull=True,
-                promised_unit="working",
                 promised_limit__in=limits,
                 promised_due__gte=today,
-                promised_due__lte=horizon,
+            )
+            .filter(
+                Q(promised_unit="natural", promised_due__lte=natural_horizon)
+                | (~Q(promised_unit="natural") & Q(promised_due__lte=horizon))
             )
             .filter(~Exists(warned))
             .values_list("pk", "number", "promised_due", "handler_id", "current_department_id")
@@ -159,15 +171,15 @@ def _warn(rows: list[tuple[Any, ...]], kind: str, today: dt.date, cal: Calendar)
 
 
 def _notify_handlers(rows: list[tuple[Any, ...]], today: dt.date) -> None:
-    by_user: dict[int, tuple[User, list[str]]] = {}
+    by_user: dict[int, tuple[User, list[tuple[str, dt.date]]]] = {}
     handlers = {h for _p, _n, _d, h, _dep in rows if h}
     users = {u.pk: u for u in User.objects.filter(pk__in=handlers)}
     unassigned_departments = {dep for _p, _n, _d, h, dep in rows if not h}
     approvers = _recipients_of_department(unassigned_departments, Role.APPROVER)
-    for _pk, number, _due, handler, dep in rows:
+    for _pk, number, due, handler, dep in rows:
         targets = [users[handler]] if handler in users else approvers.get(dep, [])
         for user in targets:
-            by_user.setdefault(user.pk, (user, []))[1].append(number)
+            by_user.setdefault(user.pk, (user, []))[1].append((number, due))
     _digest("cases.near", by_user, today)
 
 
@@ -177,9 +189,9 @@ def _notify_overdue(rows: list[tuple[Any, ...]], today: dt.date) -> None:
     supervisors = list(
         User.objects.filter(staff_roles__role=Role.SUPERVISOR, is_active=True).distinct()
     )
-    by_department: dict[int, list[str]] = defaultdict(list)
-    for _pk, number, _due, _h, dep in rows:
-        by_department[dep].append(number)
+    by_department: dict[int, list[tuple[str, dt.date]]] = defaultdict(list)
+    for _pk, number, due, _h, dep in rows:
+        by_department[dep].append((number, due))
     from onewindow.org.models import Department
 
     names = dict(Department.objects.filter(pk__in=departments).values_list("pk", "short_name"))

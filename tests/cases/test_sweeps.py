@@ -1,0 +1,396 @@
+"""Periodic sweeps (issue 4 items 4–5): Art. 32 automatic acceptance, 临期提醒, 超时预警
+and automatic supervision orders. Each runs under `travel` at the moment the periodic job
+would, and each is run twice to show it is idempotent."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from onewindow.cases import services, sweeps
+from onewindow.cases.models import Case, CaseState, CaseWarning, ClockPolicy, SupervisionOrder
+from onewindow.catalog import services as catalog
+from onewindow.core.workdays import Calendar
+from onewindow.notifications.models import Notification
+
+from .conftest import at
+from .test_services import ITEMS, START, accepted, applied, reviewing, snapshot
+
+D = dt.date
+
+
+def policy(**changes: int) -> ClockPolicy:
+    row = ClockPolicy.current()
+    for key, value in changes.items():
+        setattr(row, key, value)
+    row.save()
+    return row
+
+
+def sweep(moment: dt.datetime, travel, job=None):
+    with travel(moment):
+        return (job or sweeps.run_all)()
+
+
+def messages(template: str, user=None) -> list[Notification]:
+    qs = Notification.objects.filter(template=template)
+    if user is not None:
+        qs = qs.filter(recipient=user)
+    return list(qs.order_by("id"))
+
+
+@pytest.fixture
+def long_item(make_item, county, travel):
+    """A 承诺件 with a promised limit of 20 working days (临期 at ≤ 20% = 4 days)."""
+    with travel(at(2026, 1, 5, 9)):
+        version = make_item("000103008000", promised_limit=20, statutory_limit=20)
+        catalog.item_set_halls(
+            actor=None, item_id=version.item_id, halls=[(county["halls"]["county"].pk, "direct")]
+        )
+    return version
+
+
+@pytest.fixture
+def natural_item(make_item, county, travel):
+    """A 承诺件 whose limits are in natural days (like 离婚登记's 30 days)."""
+    with travel(at(2026, 1, 5, 9)):
+        version = make_item(
+            "000103009000",
+            promised_limit=10,
+            promised_unit="natural",
+            statutory_limit=30,
+            statutory_unit="natural",
+        )
+        catalog.item_set_halls(
+            actor=None, item_id=version.item_id, halls=[(county["halls"]["county"].pk, "direct")]
+        )
+    return version
+
+
+# ---------------------------------------------------------------------------------------------
+# Art. 32: accepted as of receipt when no correction was asked for within 5 working days
+# ---------------------------------------------------------------------------------------------
+def test_auto_accept_after_five_working_days(
+    published, users, enterprise, travel, django_capture_on_commit_callbacks, sms_outbox
+):
+    with travel(START):  # Monday 2 March, received that day
+        case = applied(published, users, enterprise)
+    prereviewed = None
+    with travel(at(2026, 3, 3, 9)):
+        prereviewed = applied(published, users, enterprise)
+        services.prereview(actor=users["chuangkou"], case_id=prereviewed.pk)
+    # The fifth working day after receipt (Monday 9 March) is still within the period.
+    assert sweep(at(2026, 3, 9, 23, 30), travel, sweeps.auto_accept) == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        assert sweep(at(2026, 3, 10, 0, 30), travel, sweeps.auto_accept) == 1
+    case.refresh_from_db()
+    assert case.state == CaseState.ACCEPTED
+    assert case.auto_accepted is True
+    assert case.received_on == case.accepted_on == D(2026, 3, 2)
+    assert case.promised_due == D(2026, 3, 9)
+    assert case.statutory_due == Calendar().add_working_days(D(2026, 3, 2), 20)
+    step = case.timeline.get(action="accept")
+    assert step.actor is None
+    assert step.actor_name == "系统"
+    assert "第三十二条" in step.opinion
+    assert "5 个工作日" in step.opinion
+    notice = case.notices.get(kind="acceptance")
+    assert "第三十二条" in notice.body
+    assert "2026年03月02日" in notice.body
+    assert notice.issued_by is None
+    assert any("受理通知书" in m["text"] for m in sms_outbox)
+    # Idempotent: the next run accepts nothing and changes nothing.
+    before = snapshot(case.pk)
+    assert sweep(at(2026, 3, 10, 1), travel, sweeps.auto_accept) == 0
+    assert snapshot(case.pk) == before
+    # The case received on 3 March (being prereviewed) waits one more day.
+    prereviewed.refresh_from_db()
+    assert prereviewed.state == CaseState.PREREVIEW
+    assert sweep(at(2026, 3, 11, 0, 30), travel, sweeps.auto_accept) == 1
+    prereviewed.refresh_from_db()
+    assert (prereviewed.state, prereviewed.accepted_on) == (CaseState.ACCEPTED, D(2026, 3, 3))
+
+
+def test_auto_accept_counts_working_days_across_the_spring_festival(
+    published, users, enterprise, travel
+):
+    with travel(at(2026, 2, 11, 10)):
+        case = applied(published, users, enterprise)
+    # 12, 13, 14 (Saturday, worked) February, then 24 and 25 after the holiday.
+    for moment in (at(2026, 2, 14, 18), at(2026, 2, 20, 12), at(2026, 2, 25, 20)):
+        assert sweep(moment, travel, sweeps.auto_accept) == 0
+    assert sweep(at(2026, 2, 26, 0, 5), travel, sweeps.auto_accept) == 1
+    case.refresh_from_db()
+    assert case.accepted_on == D(2026, 2, 11)
+    assert case.promised_due == D(2026, 2, 25)
+
+
+def test_a_correction_stops_automatic_acceptance_and_resubmission_restarts_it(
+    published, users, enterprise, travel
+):
+    with travel(START):
+        case = applied(published, users, enterprise)
+    with travel(at(2026, 3, 4, 10)):
+        services.request_correction(actor=users["chuangkou"], case_id=case.pk, items=ITEMS)
+    assert sweep(at(2026, 3, 20, 10), travel, sweeps.auto_accept) == 0
+    with travel(at(2026, 3, 23, 16)):
+        services.resubmit(actor=users["qiye"], case_id=case.pk)
+    assert sweep(at(2026, 3, 30, 23), travel, sweeps.auto_accept) == 0
+    assert sweep(at(2026, 3, 31, 1), travel, sweeps.auto_accept) == 1
+    case.refresh_from_db()
+    assert case.accepted_on == D(2026, 3, 23)
+    assert case.auto_accepted
+
+
+def test_auto_accept_honours_the_policy_and_leaves_other_states(
+    published, users, enterprise, travel
+):
+    policy(correction_days=2)
+    with travel(START):
+        waiting = applied(published, users, enterprise)
+        refused = applied(published, users, enterprise)
+        services.refuse(actor=users["chuangkou"], case_id=refused.pk, reason="不属于本机关职权")
+        manual = accepted(published, users, enterprise)
+        draft = services.case_create(
+            actor=users["qiye"],
+            item_id=published.item_id,
+            channel="pc",
+            enterprise_id=enterprise.pk,
+        )
+
+    def rows():
+        return [(snapshot(c.pk)["case"], snapshot(c.pk)["steps"]) for c in (refused, manual, draft)]
+
+    before = rows()
+    assert sweep(at(2026, 3, 4, 20), travel, sweeps.auto_accept) == 0
+    assert sweep(at(2026, 3, 5, 9), travel, sweeps.auto_accept) == 1
+    waiting.refresh_from_db()
+    assert waiting.state == CaseState.ACCEPTED
+    assert "2 个工作日" in waiting.timeline.get(action="accept").opinion
+    assert rows() == before
+
+
+# ---------------------------------------------------------------------------------------------
+# 临期提醒
+# ---------------------------------------------------------------------------------------------
+def test_near_sweep_default_threshold(published, long_item, users, enterprise, travel):
+    approver = users["shenpi"]
+    with travel(START):
+        short = accepted(published, users, enterprise)  # due 9 March (5 days)
+        long = accepted(long_item, users, enterprise)  # due 30 March (20 days)
+    assert (short.promised_due, long.promised_due) == (D(2026, 3, 9), D(2026, 3, 30))
+    # 4 March: 3 working days left of 5 — not yet.
+    assert sweep(at(2026, 3, 4, 9), travel, sweeps.near_sweep) == 0
+    # 5 March: 2 left (≤ 2).
+    assert sweep(at(2026, 3, 5, 9), travel, sweeps.near_sweep) == 1
+    warning = CaseWarning.objects.get(case=short)
+    assert (warning.kind, warning.due_on, warning.remaining) == ("near", D(2026, 3, 9), 2)
+    # Nobody handles an accepted case yet: the approvers of the department are told.
+    (message,) = messages("cases.near", approver)
+    assert short.number in message.body
+    assert sweep(at(2026, 3, 5, 9, 30), travel, sweeps.near_sweep) == 0
+    assert sweep(at(2026, 3, 6, 9), travel, sweeps.near_sweep) == 0
+    assert len(messages("cases.near")) == 1
+    # The 20-day case: 5 days left on 23 March, 4 (= 20%) on 24 March.
+    assert sweep(at(2026, 3, 23, 9), travel, sweeps.near_sweep) == 0
+    assert sweep(at(2026, 3, 24, 9), travel, sweeps.near_sweep) == 1
+    assert CaseWarning.objects.get(case=long).remaining == 4
+
+
+def test_near_sweep_tells_the_handler(published, users, enterprise, travel, county):
+    from .test_services import staff
+
+    second = staff(county, "approver3", ["approver"], department="县市场监管局")
+    with travel(START):
+        case = reviewing(published, users, enterprise)
+    assert case.handler == users["shenpi"]
+    assert sweep(at(2026, 3, 5, 9), travel, sweeps.near_sweep) == 1
+    assert len(messages("cases.near", users["shenpi"])) == 1
+    assert messages("cases.near", second) == []
+
+
+def test_near_sweep_with_a_changed_policy(published, long_item, users, enterprise, travel):
+    policy(near_days=3, near_percent=50)
+    with travel(START):
+        short = accepted(published, users, enterprise)
+        long = accepted(long_item, users, enterprise)
+    # 5-day case: threshold max(3, 2) = 3 → near on 4 March.
+    assert sweep(at(2026, 3, 4, 9), travel, sweeps.near_sweep) == 1
+    assert CaseWarning.objects.get().case_id == short.pk
+    # 20-day case: threshold max(3, 10) = 10 → 16 March has 10 left.
+    assert sweep(at(2026, 3, 13, 9), travel, sweeps.near_sweep) == 0
+    assert sweep(at(2026, 3, 16, 9), travel, sweeps.near_sweep) == 1
+    assert CaseWarning.objects.get(case=long).remaining == 10
+
+
+def test_near_sweep_skips_paused_overdue_and_decided_cases(
+    published, users, enterprise, travel, expert_review
+):
+    approver = users["shenpi"]
+    with travel(START):
+        paused = reviewing(published, users, enterprise)
+        services.start_special(
+            actor=approver,
+            case_id=paused.pk,
+            kind_id=expert_review.pk,
+            reason="专家评审",
+            expected_days=5,
+        )
+        decided = reviewing(published, users, enterprise)
+        services.pass_step(actor=approver, case_id=decided.pk, opinion="同意")
+        services.approve(actor=approver, case_id=decided.pk, opinion="准予")
+        late = accepted(published, users, enterprise)
+    assert sweep(at(2026, 3, 10, 9), travel, sweeps.near_sweep) == 0  # `late` is overdue
+    assert not CaseWarning.objects.filter(case__in=[paused, decided, late], kind="near").exists()
+
+
+def test_near_sweep_covers_natural_day_limits(natural_item, users, enterprise, travel):
+    with travel(START):
+        case = accepted(natural_item, users, enterprise)
+    assert case.promised_due == D(2026, 3, 12)  # 10 natural days
+    assert sweep(at(2026, 3, 9, 9), travel, sweeps.near_sweep) == 0
+    assert sweep(at(2026, 3, 10, 9), travel, sweeps.near_sweep) == 1
+    assert CaseWarning.objects.get(case=case).kind == "near"
+
+
+# ---------------------------------------------------------------------------------------------
+# 超时预警
+# ---------------------------------------------------------------------------------------------
+def test_overdue_sweep_tells_heads_and_supervisors_once(
+    published, users, enterprise, travel, county
+):
+    from .test_services import staff
+
+    other_head = staff(county, "head3", ["dept_admin"], department="县发改局")
+    head, supervisor = users["bumen"], users["ducha"]
+    with travel(START):
+        first = accepted(published, users, enterprise)
+        second = reviewing(published, users, enterprise)
+    assert sweep(at(2026, 3, 9, 18), travel, sweeps.overdue_sweep) == 0  # due today
+    assert sweep(at(2026, 3, 10, 9), travel, sweeps.overdue_sweep) == 2
+    warnings = CaseWarning.objects.filter(kind="overdue")
+    assert {(w.case_id, w.due_on, w.remaining) for w in warnings} == {
+        (first.pk, D(2026, 3, 9), -1),
+        (second.pk, D(2026, 3, 9), -1),
+    }
+    for user in (head, supervisor):
+        (message,) = messages("cases.overdue", user)
+        assert first.number in message.body
+        assert second.number in message.body
+    assert messages("cases.overdue", other_head) == []
+    assert messages("cases.overdue", users["shenpi"]) == []
+    total = len(messages("cases.overdue"))
+    assert sweep(at(2026, 3, 10, 9, 30), travel, sweeps.overdue_sweep) == 0
+    assert sweep(at(2026, 3, 11, 9), travel, sweeps.overdue_sweep) == 0
+    assert len(messages("cases.overdue")) == total
+
+
+def test_overdue_warns_again_after_an_extension(published, users, enterprise, travel):
+    head = users["bumen"]
+    with travel(START):
+        case = reviewing(published, users, enterprise)  # due 9 March
+    assert sweep(at(2026, 3, 12, 9), travel, sweeps.overdue_sweep) == 1
+    assert len(messages("cases.overdue", head)) == 1
+    # Extended by one day the same morning: due 10 March, still overdue.
+    with travel(at(2026, 3, 12, 10)):
+        case = services.extend(actor=head, case_id=case.pk, days=1, reason="补充核查")
+    assert case.promised_due == D(2026, 3, 10)
+    assert sweep(at(2026, 3, 12, 10, 30), travel, sweeps.overdue_sweep) == 1
+    assert set(CaseWarning.objects.filter(case=case).values_list("due_on", flat=True)) == {
+        D(2026, 3, 9),
+        D(2026, 3, 10),
+    }
+    # The head is told again about the new due date.
+    assert len(messages("cases.overdue", head)) == 2
+    assert sweep(at(2026, 3, 12, 11), travel, sweeps.overdue_sweep) == 0
+    assert len(messages("cases.overdue", head)) == 2
+
+
+def test_overdue_sweep_skips_paused_cases(published, users, enterprise, travel, expert_review):
+    with travel(START):
+        case = reviewing(published, users, enterprise)
+    with travel(at(2026, 3, 6, 9)):
+        services.start_special(
+            actor=users["shenpi"],
+            case_id=case.pk,
+            kind_id=expert_review.pk,
+            reason="专家评审",
+            expected_days=15,
+        )
+    assert sweep(at(2026, 3, 20, 9), travel) == {
+        "auto_accepted": 0,
+        "near": 0,
+        "overdue": 0,
+        "supervision": 0,
+    }
+    assert not CaseWarning.objects.exists()
+    assert not SupervisionOrder.objects.exists()
+
+
+# ---------------------------------------------------------------------------------------------
+# Automatic supervision orders
+# ---------------------------------------------------------------------------------------------
+def test_supervision_sweep_opens_one_order_naming_the_responsible_person(
+    published, users, enterprise, travel
+):
+    with travel(START):
+        handled = reviewing(published, users, enterprise)
+        unassigned = accepted(published, users, enterprise)
+    assert sweep(at(2026, 3, 9, 20), travel, sweeps.supervision_sweep) == 0
+    assert sweep(at(2026, 3, 11, 9), travel, sweeps.supervision_sweep) == 2
+    orders = {o.subject_id: o for o in SupervisionOrder.objects.all()}
+    assert orders[handled.pk].responsible == users["shenpi"]
+    # No handler yet: the department head answers for it.
+    assert orders[unassigned.pk].responsible == users["bumen"]
+    for order in orders.values():
+        assert order.automatic
+        assert order.state == "open"
+        assert order.due_on == D(2026, 3, 9)
+        assert order.supervisor is None
+        assert "2 个工作日" in order.reason
+        assert "2026-03-09" in order.reason
+        assert order.number.startswith("DB20260311")
+        assert order.reply_due == D(2026, 3, 16)  # 3 working days
+    for user in (users["shenpi"], users["bumen"]):
+        assert {m.channel for m in messages("cases.supervision", user)} == {"in_app", "sms"}
+    assert sweep(at(2026, 3, 11, 9, 30), travel, sweeps.supervision_sweep) == 0
+    # A new due date while the order is open: still one open order.
+    with travel(at(2026, 3, 11, 10)):
+        services.extend(actor=users["bumen"], case_id=handled.pk, days=1, reason="补充核查")
+    assert sweep(at(2026, 3, 12, 9), travel, sweeps.supervision_sweep) == 0
+    assert SupervisionOrder.objects.count() == 2
+
+
+def test_supervision_after_days(published, users, enterprise, travel):
+    policy(supervision_after_days=2)
+    with travel(START):
+        case = reviewing(published, users, enterprise)  # due Monday 9 March
+    assert sweep(at(2026, 3, 11, 9), travel, sweeps.supervision_sweep) == 0  # 2 days over
+    assert sweep(at(2026, 3, 12, 9), travel, sweeps.supervision_sweep) == 1  # 3 days over
+    assert SupervisionOrder.objects.get().subject == Case.objects.get(pk=case.pk)
+
+
+def test_run_all_is_idempotent(published, users, enterprise, travel):
+    with travel(START):
+        applied(published, users, enterprise)
+        reviewing(published, users, enterprise)
+    first = sweep(at(2026, 3, 12, 9), travel)
+    # The case accepted as of its receipt (2 March) is overdue at once, like the other.
+    assert first == {"auto_accepted": 1, "near": 0, "overdue": 2, "supervision": 2}
+    rows = (
+        CaseWarning.objects.count(),
+        SupervisionOrder.objects.count(),
+        Notification.objects.count(),
+    )
+    assert sweep(at(2026, 3, 12, 9, 30), travel) == {
+        "auto_accepted": 0,
+        "near": 0,
+        "overdue": 0,
+        "supervision": 0,
+    }
+    assert rows == (
+        CaseWarning.objects.count(),
+        SupervisionOrder.objects.count(),
+        Notification.objects.count(),
+    )
