@@ -61,3 +61,17 @@ def test_clock_policy_edit_is_audited(users, login_client, county):
     assert policy.near_threshold(20) == 5
     assert AuditEvent.objects.filter(code="cases.clockpolicy.admin_changed").exists()
     assert client.get("/admin/cases/clockpolicy/add/").status_code == 403
+
+
+def test_a_transition_without_target_is_refused_unless_the_action_decides(county):
+    template = ProcessTemplate.objects.get(code="promised")
+    accept = Transition.objects.get(template=template, action="accept")
+    accept.target = ""
+    try:
+        accept.full_clean()
+        errors = {}
+    except Exception as exc:
+        errors = exc.message_dict  # type: ignore[attr-defined]
+    assert "target" in errors
+    passing = Transition.objects.get(template=template, action="pass")
+    passing.full_clean()  # blank target: the step decides

@@ -394,3 +394,29 @@ def test_run_all_is_idempotent(published, users, enterprise, travel):
         SupervisionOrder.objects.count(),
         Notification.objects.count(),
     )
+
+
+def test_auto_accept_applies_the_version_in_force_on_the_receipt_date(
+    published, users, enterprise, travel
+):
+    with travel(at(2026, 3, 2, 10)):
+        case = applied(published, users, enterprise)
+    # A new version with a shorter promised limit is published after the receipt date.
+    with travel(at(2026, 3, 4, 10)):
+        draft = catalog.version_new_draft(actor=None, item_id=published.item_id)
+        catalog.version_update(actor=None, version_id=draft.pk, content={"promised_limit": 3})
+        catalog.version_submit(actor=None, version_id=draft.pk)
+        catalog.version_approve(actor=None, version_id=draft.pk)
+        catalog.version_publish(actor=None, version_id=draft.pk)
+    sweep(at(2026, 3, 10, 9), travel, sweeps.auto_accept)
+    case.refresh_from_db()
+    assert case.auto_accepted is True
+    assert case.accepted_on == D(2026, 3, 2)
+    assert case.version_id == published.pk
+    assert case.promised_limit == 5
+    # A clerk accepting today uses today's version.
+    with travel(at(2026, 3, 10, 10)):
+        other = applied(published, users, enterprise)
+        other = services.accept(actor=users["chuangkou"], case_id=other.pk)
+    assert other.version_id == draft.pk
+    assert other.promised_limit == 3

@@ -177,6 +177,10 @@ def transitions_of(template_id: int) -> dict[str, Transition]:
     return {t.action: t for t in Transition.objects.filter(template_id=template_id)}
 
 
+# Actions whose effect decides the target state; every other action needs one in the table.
+OPEN_TARGET = {"pass", "return", "end_special", "extend"}
+
+
 def validate_transition(t: Transition) -> dict[str, str]:
     """Errors in one row of a table an administrator edited (by field)."""
     from . import notices
@@ -184,6 +188,8 @@ def validate_transition(t: Transition) -> dict[str, str]:
     errors: dict[str, str] = {}
     if t.action not in ACTION_LABELS:
         errors["action"] = f"未知动作，可选：{'、'.join(ACTION_LABELS)}"
+    if not t.target and t.action not in OPEN_TARGET:
+        errors["target"] = "该动作需要指定结果状态（只有通过、退回、结束特别程序、延期由动作决定）"
     if not isinstance(t.sources, list) or not t.sources:
         errors["sources"] = "请至少填写一个可执行的状态"
     elif bad := [s for s in t.sources if s not in CaseState.values]:
@@ -322,7 +328,7 @@ def stage_name(case: Case, state: str) -> str:
         S.SUBMITTED: "收件",
         S.PREREVIEW: "预审",
         S.CORRECTION: "补正",
-        S.ACCEPTED: "待审查" if case.steps else "办理",
+        S.ACCEPTED: "办理" if case.template.handling_type == 1 else "待审查",
         S.APPROVED: "出件",
         S.DENIED: "出件",
         S.DELIVERED: "归档",

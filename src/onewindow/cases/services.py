@@ -507,7 +507,12 @@ def _resubmit(case: Case, actor: Any, payload: dict[str, Any]) -> None:
 def _accept(case: Case, actor: Any, payload: dict[str, Any]) -> Outcome:
     cal = Calendar()
     now = timezone.now()
-    in_force = version_in_force(case.item_id, now) or case.version
+    auto = actor is None
+    # Deemed accepted on the receipt date (Art. 32): the version in force that day applies.
+    moment = now
+    if auto and case.received_on:
+        moment = timezone.make_aware(dt.datetime.combine(case.received_on, dt.time(23, 59, 59)))
+    in_force = version_in_force(case.item_id, moment) or case.version
     details: dict[str, Any] = {}
     if in_force.pk != case.version_id:
         details["version"] = f"按受理时现行的第 {in_force.number} 版办理"
@@ -515,7 +520,6 @@ def _accept(case: Case, actor: Any, payload: dict[str, Any]) -> Outcome:
         case.item_name = in_force.name
         case.steps = review_steps(in_force, case.department_id)
         case.step_count = len(case.steps)
-    auto = actor is None
     on = case.received_on if auto and case.received_on else cal.receipt_date(now)
     assert on is not None
     case.accepted_at = now
