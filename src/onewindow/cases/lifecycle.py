@@ -421,19 +421,18 @@ def _advance_timeline(
     now = timezone.now()
     opinion = str(payload.get("opinion") or payload.get("reason") or "").strip()
     name = actor.name if actor is not None else "系统"
-    open_step = CaseStep.objects.filter(case=case, ended_at__isnull=True).order_by("-seq").first()
-    last_seq = (
-        CaseStep.objects.filter(case=case).order_by("-seq").values_list("seq", flat=True).first()
-        or 0
-    )
-    if open_step is not None:
-        open_step.ended_at = now
-        open_step.actor = actor
-        open_step.actor_name = name
-        open_step.action = transition.action
-        open_step.action_label = transition.label
-        open_step.opinion = opinion
-        open_step.save()
+    # The last row is the open stage, if any (only the last row is ever open).
+    last = CaseStep.objects.filter(case=case).order_by("-seq").first()
+    last_seq = last.seq if last is not None else 0
+    if last is not None and last.ended_at is None:
+        CaseStep.objects.filter(pk=last.pk).update(
+            ended_at=now,
+            actor=actor,
+            actor_name=name,
+            action=transition.action,
+            action_label=transition.label,
+            opinion=opinion,
+        )
     else:
         # A single-moment step (e.g. an action with no open stage): record it closed.
         last_seq += 1
@@ -442,7 +441,7 @@ def _advance_timeline(
             seq=last_seq,
             name=stage_name(case, before_state),
             state=before_state,
-            department=case.current_department,
+            department_id=case.current_department_id,
             actor=actor,
             actor_name=name,
             action=transition.action,
@@ -457,7 +456,7 @@ def _advance_timeline(
             seq=last_seq + 1,
             name=outcome.stage or stage_name(case, case.state),
             state=case.state,
-            department=case.current_department,
+            department_id=case.current_department_id,
             started_at=now,
         )
 
@@ -469,6 +468,6 @@ def open_stage(case: Case, *, actor: Any) -> None:
         seq=1,
         name=stage_name(case, case.state),
         state=case.state,
-        department=case.current_department,
+        department_id=case.current_department_id,
         started_at=case.created_at,
     )
