@@ -128,24 +128,24 @@ DEFAULT_TEMPLATES: dict[str, tuple[str, int, list[_Row]]] = {
 }
 
 
-@transaction.atomic
-def ensure_default_templates() -> None:
-    """Create the two default templates if missing (never overwrites an edited one)."""
+def create_default_templates(template_model: Any, transition_model: Any) -> None:
+    """Create the two default templates if missing (never overwrites an edited one). Takes
+    the model classes so the data migration can pass its historical models."""
     for code, (name, handling_type, rows) in DEFAULT_TEMPLATES.items():
-        template, created = ProcessTemplate.objects.get_or_create(
+        template, created = template_model.objects.get_or_create(
             code=code,
             defaults={
                 "name": name,
                 "handling_type": handling_type,
-                "is_default": not ProcessTemplate.objects.filter(
+                "is_default": not template_model.objects.filter(
                     handling_type=handling_type, is_default=True
                 ).exists(),
             },
         )
         if not created:
             continue
-        Transition.objects.bulk_create(
-            Transition(
+        transition_model.objects.bulk_create(
+            transition_model(
                 template=template,
                 action=action,
                 label=ACTION_LABELS[action],
@@ -158,6 +158,11 @@ def ensure_default_templates() -> None:
             )
             for i, (action, sources, target, roles, requires, notice) in enumerate(rows)
         )
+
+
+@transaction.atomic
+def ensure_default_templates() -> None:
+    create_default_templates(ProcessTemplate, Transition)
 
 
 def template_for(item_id: int, handling_type: int) -> ProcessTemplate:
