@@ -381,3 +381,20 @@ def test_the_clock_follows_the_version_in_force_at_acceptance(published, users, 
     assert case.step_count == 1
     stored = Case.objects.get(pk=case.pk)
     assert (stored.version_id, stored.promised_due) == (draft.pk, D(2026, 3, 5))
+
+
+def test_a_case_due_on_friday_is_overdue_on_the_weekend(published, users, enterprise, travel):
+    from onewindow.core.workdays import Calendar
+
+    from .test_services import accepted
+
+    with travel(at(2026, 3, 2, 10)):
+        case = accepted(published, users, enterprise)
+    assert case.promised_due == dt.date(2026, 3, 9)
+    cal = Calendar()
+    assert clock.remaining(case, cal, dt.date(2026, 3, 9)) == 0
+    # Due on Friday 6 March: overdue on Saturday the 7th, though no working day has passed.
+    case.promised_due = dt.date(2026, 3, 6)
+    assert clock.remaining(case, cal, dt.date(2026, 3, 7)) == -1
+    assert clock.describe(clock.remaining(case, cal, dt.date(2026, 3, 7))) == "已超期 1 个工作日"
+    assert clock.remaining(case, cal, dt.date(2026, 3, 10)) == -2

@@ -59,12 +59,14 @@ class SupervisionQuery(PageQuery):
 
 
 def _page(qs: QuerySet[Any], page: int) -> tuple[list[Any], int]:
-    """One page of rows and the total (a short first page is its own total: no COUNT)."""
+    """One page of rows and the total (a short first page is its own total: no COUNT).
+    The total is capped at `selectors.COUNT_CAP` beyond the current page: a county's
+    backlog is "1000+" on a badge, not an exact count over a million rows."""
     start = (page - 1) * PAGE_SIZE
     rows = list(qs[start : start + PAGE_SIZE])
-    if page == 1 and len(rows) < PAGE_SIZE:
-        return rows, len(rows)
-    return rows, qs.count()
+    if len(rows) < PAGE_SIZE:
+        return rows, start + len(rows)
+    return rows, selectors.capped_count(qs, cap=max(selectors.COUNT_CAP, start + PAGE_SIZE + 1))
 
 
 def _visible(request: ApiRequest, case_id: int) -> Case:

@@ -86,6 +86,9 @@ def remaining(case: Case, cal: Calendar, today: dt.date) -> int | None:
     reference = case.paused_on or today
     if case.promised_unit == "natural":
         return (case.promised_due - reference).days
+    if case.promised_due < reference:
+        # Past due, even on a weekend right after a Friday due date: at least 1 day over.
+        return -max(1, cal.working_days_between(case.promised_due, reference))
     return cal.working_days_between(reference, case.promised_due)
 
 

@@ -38,6 +38,8 @@ CLOCK_RUNNING = (CaseState.ACCEPTED, CaseState.REVIEWING)
 # Accepted and not yet decided: the clock exists (running or paused).
 UNDECIDED = (CaseState.ACCEPTED, CaseState.REVIEWING, CaseState.SPECIAL)
 DECIDED = (CaseState.APPROVED, CaseState.DENIED)
+# Waiting at the window: to accept, or for the applicant's correction.
+PRE_DECISION_WINDOW = (CaseState.SUBMITTED, CaseState.PREREVIEW, CaseState.CORRECTION)
 FINISHED = (
     CaseState.DELIVERED,
     CaseState.ARCHIVED,
@@ -316,21 +318,47 @@ class Case(models.Model):
     suspended_natural_days = models.PositiveIntegerField("特别程序扣除自然日", default=0)
     paused_on = models.DateField("暂停计时日", null=True, blank=True)
     statutory_due = models.DateField("法定办结日", null=True, blank=True)
-    promised_due = models.DateField("承诺办结日", null=True, blank=True, db_index=True)
+    promised_due = models.DateField("承诺办结日", null=True, blank=True)
     decided_on_time = models.BooleanField("按时办结", null=True, blank=True)
 
     class Meta:
         verbose_name = "办件"
         verbose_name_plural = "办件"
         ordering = ["-created_at"]
+        # Inboxes and sweeps read open cases only, ordered by time left: partial indexes over
+        # the open states stay small however many finished cases accumulate, and give the
+        # planner no reason to walk finished rows in due-date order.
         indexes = [
             models.Index(
-                fields=["current_department", "state", "promised_due"], name="cases_dept_inbox"
+                fields=["current_department", "promised_due"],
+                condition=models.Q(state__in=UNDECIDED),
+                name="cases_open_dept_due",
             ),
-            models.Index(fields=["hall", "state", "received_on"], name="cases_hall_inbox"),
-            models.Index(fields=["handler", "state", "promised_due"], name="cases_handler_inbox"),
-            models.Index(fields=["state", "promised_due"], name="cases_state_due"),
-            models.Index(fields=["state", "received_on"], name="cases_state_received"),
+            models.Index(
+                fields=["handler", "promised_due"],
+                condition=models.Q(state__in=UNDECIDED),
+                name="cases_open_handler_due",
+            ),
+            models.Index(
+                fields=["promised_due"],
+                condition=models.Q(state__in=UNDECIDED),
+                name="cases_open_due",
+            ),
+            models.Index(
+                fields=["hall", "received_on"],
+                condition=models.Q(state__in=PRE_DECISION_WINDOW),
+                name="cases_window_received",
+            ),
+            models.Index(
+                fields=["received_on"],
+                condition=models.Q(state__in=BEFORE_ACCEPTANCE),
+                name="cases_art32_received",
+            ),
+            models.Index(
+                fields=["hall", "decided_at"],
+                condition=models.Q(state__in=DECIDED),
+                name="cases_to_deliver",
+            ),
             models.Index(fields=["applicant", "created_at"], name="cases_applicant"),
             models.Index(fields=["enterprise", "created_at"], name="cases_enterprise"),
         ]

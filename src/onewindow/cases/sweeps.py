@@ -24,6 +24,7 @@ from . import lifecycle, supervision
 from .models import (
     BEFORE_ACCEPTANCE,
     CLOCK_RUNNING,
+    UNDECIDED,
     Case,
     CaseWarning,
     ClockPolicy,
@@ -65,7 +66,9 @@ def auto_accept(today: dt.date | None = None) -> int:
 def _thresholds(policy: ClockPolicy) -> dict[int, list[int]]:
     """Group the promised limits of running cases by their 临期 threshold."""
     limits = (
-        Case.objects.filter(state__in=CLOCK_RUNNING, paused_on__isnull=True)
+        Case.objects.filter(state__in=UNDECIDED)
+        .filter(state__in=CLOCK_RUNNING, paused_on__isnull=True)
+        .order_by()
         .values_list("promised_limit", flat=True)
         .distinct()
     )
@@ -126,7 +129,8 @@ def near_sweep(today: dt.date | None = None) -> int:
         # Limits in natural days count the days left in natural days (as the lists do).
         natural_horizon = today + dt.timedelta(days=threshold)
         rows = list(
-            Case.objects.filter(
+            Case.objects.filter(state__in=UNDECIDED)
+            .filter(
                 state__in=CLOCK_RUNNING,
                 paused_on__isnull=True,
                 promised_limit__in=limits,
@@ -207,7 +211,8 @@ def overdue_sweep(today: dt.date | None = None) -> int:
         case=OuterRef("pk"), kind=CaseWarning.Kind.OVERDUE, due_on=OuterRef("promised_due")
     )
     rows = list(
-        Case.objects.filter(state__in=CLOCK_RUNNING, paused_on__isnull=True, promised_due__lt=today)
+        Case.objects.filter(state__in=UNDECIDED)
+        .filter(state__in=CLOCK_RUNNING, paused_on__isnull=True, promised_due__lt=today)
         .filter(~Exists(warned))
         .values_list("pk", "number", "promised_due", "handler_id", "current_department_id")
     )
@@ -227,9 +232,8 @@ def supervision_sweep(today: dt.date | None = None) -> int:
         subject_type=content_type, subject_id=OuterRef("pk")
     ).filter(Q(due_on=OuterRef("promised_due")) | Q(state=SupervisionOrder.State.OPEN))
     cases = list(
-        Case.objects.filter(
-            state__in=CLOCK_RUNNING, paused_on__isnull=True, promised_due__lte=latest_due
-        )
+        Case.objects.filter(state__in=UNDECIDED)
+        .filter(state__in=CLOCK_RUNNING, paused_on__isnull=True, promised_due__lte=latest_due)
         .filter(~Exists(ordered))
         .select_related("department")
         .order_by("promised_due", "pk")

@@ -20,6 +20,7 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -81,6 +82,15 @@ def index(request: HttpRequest) -> HttpResponse:
     return redirect("cases:inbox")
 
 
+class CappedPaginator(Paginator):
+    """Counts at most `selectors.COUNT_CAP` rows: a box of a million-case county shows
+    "1000+" and the first 20 pages, without counting every row on each view."""
+
+    @cached_property
+    def count(self) -> int:  # type: ignore[override]
+        return selectors.capped_count(self.object_list)
+
+
 @login_required
 @domain_errors
 @require_http_methods(["GET", "HEAD"])
@@ -98,7 +108,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
     mine = handles and request.GET.get("mine") == "1"
     rows = selectors.inbox(user, code, mine=mine)  # 404 unknown box, 403 not for this role
     assert box is not None
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     cases = selectors.with_clock(page.object_list)
     counts = selectors.counts(user)
     return render(
@@ -107,6 +117,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
         {
             "box": box,
             "tabs": [{"box": b, "count": counts.get(b.code, 0)} for b in boxes],
+            "cap": selectors.COUNT_CAP,
             "page": page,
             "cases": cases,
             "mine": mine,

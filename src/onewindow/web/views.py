@@ -103,7 +103,12 @@ def _case_boxes(user: Any) -> dict[str, Any]:
     counts = case_selectors.counts(user)
     return {
         "case_boxes": [
-            {"box": box, "count": counts.get(box.code, 0)} for box in case_selectors.boxes_for(user)
+            {
+                "box": box,
+                "count": counts.get(box.code, 0),
+                "capped": counts.get(box.code, 0) >= case_selectors.COUNT_CAP,
+            }
+            for box in case_selectors.boxes_for(user)
         ],
         "can_supervise": scope_of(user).has_role(
             Role.SUPERVISOR, Role.COUNTY_LEADER, Role.DEPT_ADMIN
