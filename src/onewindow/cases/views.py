@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
@@ -87,8 +88,8 @@ class CappedPaginator(Paginator):
     "1000+" and the first 20 pages, without counting every row on each view."""
 
     @cached_property
-    def count(self) -> int:  # type: ignore[override]
-        return selectors.capped_count(self.object_list)
+    def count(self) -> int:
+        return selectors.capped_count(cast(QuerySet[Case], self.object_list))
 
 
 @login_required
