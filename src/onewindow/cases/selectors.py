@@ -108,7 +108,15 @@ def _box_filter(code: str, today: dt.date) -> Q:
         near = CaseWarning.objects.filter(
             case=OuterRef("pk"), kind=CaseWarning.Kind.NEAR, due_on=OuterRef("promised_due")
         )
-        return undecided & Q(state__in=CLOCK_RUNNING, promised_due__gte=today) & Q(Exists(near))
+        # Driven from the current near warnings (a few per cent of open cases), not from a
+        # scan of the cases table; the correlated EXISTS keeps only the current due date's.
+        current = CaseWarning.objects.filter(kind=CaseWarning.Kind.NEAR, due_on__gte=today)
+        return (
+            undecided
+            & Q(state__in=CLOCK_RUNNING, promised_due__gte=today)
+            & Q(pk__in=current.values("case_id"))
+            & Q(Exists(near))
+        )
     if code == "overdue":
         return undecided & Q(
             state__in=CLOCK_RUNNING, paused_on__isnull=True, promised_due__lt=today
