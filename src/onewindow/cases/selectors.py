@@ -211,7 +211,12 @@ def visible_cases(user: Any) -> QuerySet[Case]:
         )
     if scope.user_id is None:
         return Case.objects.none()
-    return Case.objects.filter(
+    return Case.objects.filter(_own(scope))
+
+
+def _own(scope: Scope) -> Q:
+    """Cases a member of the public applied for, acted as agent on, or their enterprises'."""
+    return (
         Q(applicant_id=scope.user_id)
         | Q(agent_id=scope.user_id)
         | Q(enterprise_id__in=scope.enterprise_ids)
@@ -235,13 +240,7 @@ def my_cases(user: Any) -> QuerySet[Case]:
     if scope.user_id is None:
         return Case.objects.none()
     return (
-        Case.objects.filter(
-            Q(applicant_id=scope.user_id)
-            | Q(agent_id=scope.user_id)
-            | Q(enterprise_id__in=scope.enterprise_ids)
-        )
-        .select_related("department")
-        .order_by("-created_at", "-pk")
+        Case.objects.filter(_own(scope)).select_related("department").order_by("-created_at", "-pk")
     )
 
 

@@ -235,15 +235,18 @@ def supervision_sweep(today: dt.date | None = None) -> int:
         Case.objects.filter(state__in=UNDECIDED)
         .filter(state__in=CLOCK_RUNNING, paused_on__isnull=True, promised_due__lte=latest_due)
         .filter(~Exists(ordered))
-        .select_related("department")
         .order_by("promised_due", "pk")
     )
+    # Worked out once per sweep, not once per order.
+    reply_due = cal.add_working_days(today, policy.supervision_reply_days)
+    heads: dict[int, int | None] = {}
     opened = 0
     for case in cases:
         overdue_by = -cal.working_days_between(today, case.promised_due)  # type: ignore[arg-type]
-        responsible = case.handler_id or getattr(
-            supervision.department_head(case.current_department_id), "pk", None
-        )
+        department_id = case.current_department_id
+        if department_id not in heads:
+            heads[department_id] = getattr(supervision.department_head(department_id), "pk", None)
+        responsible = case.handler_id or heads[department_id]
         try:
             supervision.open_order(
                 actor=None,
@@ -252,6 +255,7 @@ def supervision_sweep(today: dt.date | None = None) -> int:
                 department_id=case.current_department_id,
                 reason=f"办件超过承诺办结时限 {overdue_by} 个工作日（承诺办结日 {case.promised_due:%Y-%m-%d}）",
                 responsible_id=responsible,
+                reply_due=reply_due,
                 automatic=True,
                 due_on=case.promised_due,
             )
