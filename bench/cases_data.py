@@ -548,7 +548,7 @@ def load(world: World, n: int, *, seed: int = 4, stale: float = 0.005) -> dict[s
     from django.core.management.color import no_style
     from django.db import connection, transaction
 
-    from onewindow.cases.models import Case, CaseCounter, SpecialProcedure
+    from onewindow.cases.models import Case, CaseCounter, SpecialProcedure, queue_of
     from onewindow.catalog.models import SpecialProcedureKind
 
     if loaded_count():
@@ -592,7 +592,10 @@ def load(world: World, n: int, *, seed: int = 4, stale: float = 0.005) -> dict[s
             indexes = _plain_indexes(cursor, vendor, Case._meta.db_table)
             for name, _sql in indexes:
                 cursor.execute(f'DROP INDEX "{name}"')
-            rows = generate(world, n, seed=seed, stale=stale)
+            rows = (
+                {**row, "queue": queue_of(row["state"], row["step_index"], row["step_count"])}
+                for row in generate(world, n, seed=seed, stale=stale)
+            )
             next_id = first_id
             if vendor == "postgresql":
                 sql = f"COPY {Case._meta.db_table} (id, {', '.join(columns)}) FROM STDIN"

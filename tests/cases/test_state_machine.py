@@ -31,7 +31,7 @@ from hypothesis.stateful import (
 )
 
 from onewindow.cases import clock, lifecycle
-from onewindow.cases.models import Case, CaseState, CaseStep, SpecialProcedure
+from onewindow.cases.models import Case, CaseState, CaseStep, SpecialProcedure, queue_of
 from onewindow.core.errors import Conflict, DomainError, InvalidInput, PermissionDenied
 from onewindow.core.workdays import Calendar
 
@@ -245,6 +245,25 @@ class CaseMachine(RuleBasedStateMachine):
         if case.state == S.SPECIAL:
             later = today + dt.timedelta(days=30)
             assert clock.remaining(case, self.cal, later) == remaining
+
+    @invariant()
+    def stored_queue_follows_state_and_step(self) -> None:
+        case = self.fresh()
+        assert case.queue == queue_of(case.state, case.step_index, case.step_count)
+        # Every box of the workbench is the stored queue (or a due-date filter over it).
+        expected = {
+            S.SUBMITTED: "to_accept",
+            S.PREREVIEW: "to_accept",
+            S.CORRECTION: "correction",
+            S.ACCEPTED: "to_review",
+            S.SPECIAL: "special",
+            S.APPROVED: "to_deliver",
+            S.DENIED: "to_deliver",
+        }
+        if case.state == S.REVIEWING:
+            assert case.queue == ("to_decide" if case.is_last_step else "to_review")
+        else:
+            assert case.queue == expected.get(case.state, "")
 
     @invariant()
     def finished_cases_only_get_archived(self) -> None:

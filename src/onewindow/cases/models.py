@@ -7,6 +7,8 @@ engine in `lifecycle.py` reads the table; `services.py` wraps each action.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -47,6 +49,44 @@ FINISHED = (
     CaseState.WITHDRAWN,
     CaseState.TERMINATED,
 )
+
+
+class Queue(models.TextChoices):
+    """The work queue a case waits in, stored on the case (`Case.queue`) so each inbox is
+    an equality on an indexed column. Derived from the state and the review step only
+    (`queue_of`); time-based boxes (临期, 超期) are filters over the back-office queues."""
+
+    NONE = "", "不在待办中"
+    TO_ACCEPT = "to_accept", "待受理"
+    CORRECTION = "correction", "待补正"
+    TO_REVIEW = "to_review", "待审查"
+    TO_DECIDE = "to_decide", "待决定"
+    SPECIAL = "special", "特别程序中"
+    TO_DELIVER = "to_deliver", "待出件"
+
+
+# Back-office queues whose decision clock is running (the 临期 and 超期 boxes look here).
+RUNNING_QUEUES = (Queue.TO_REVIEW, Queue.TO_DECIDE)
+
+
+def queue_of(state: str, step_index: int, step_count: int) -> str:
+    """Which queue a case in `state` at review step `step_index` of `step_count` is in."""
+    if state in BEFORE_ACCEPTANCE:
+        return Queue.TO_ACCEPT
+    if state == CaseState.CORRECTION:
+        return Queue.CORRECTION
+    if state == CaseState.ACCEPTED:
+        return Queue.TO_REVIEW
+    if state == CaseState.REVIEWING:
+        return Queue.TO_DECIDE if step_index >= step_count - 1 else Queue.TO_REVIEW
+    if state == CaseState.SPECIAL:
+        return Queue.SPECIAL
+    if state in DECIDED:
+        return Queue.TO_DELIVER
+    return Queue.NONE
+
+
+QUEUE_INPUTS = frozenset({"state", "step_index", "step_count"})
 
 
 class CaseChannel(models.TextChoices):
@@ -246,6 +286,15 @@ class Case(models.Model):
         related_name="+",
     )
     state = models.CharField("状态", max_length=16, choices=CaseState.choices, default="draft")
+    queue = models.CharField(
+        "待办队列",
+        max_length=12,
+        choices=Queue.choices,
+        default="",
+        blank=True,
+        editable=False,
+        help_text="由状态和审查环节得出，保存时自动更新",
+    )
     paused_from_state = models.CharField("暂停前状态", max_length=16, blank=True)
     # Applicant
     applicant_kind = models.CharField("申请人类型", max_length=12, choices=ApplicantKind.choices)
@@ -325,39 +374,26 @@ class Case(models.Model):
         verbose_name = "办件"
         verbose_name_plural = "办件"
         ordering = ["-created_at"]
-        # Inboxes and sweeps read open cases only, ordered by time left: partial indexes over
-        # the open states stay small however many finished cases accumulate, and give the
-        # planner no reason to walk finished rows in due-date order.
+        # Inboxes are an equality on the stored queue inside one department, hall or
+        # handler, read in order of time left: plain indexes that every planner uses with
+        # bound parameters (SQLite cannot match a partial index to `state IN (?, ?)`).
+        # The sweeps read open cases through partial indexes over the open states.
         indexes = [
             models.Index(
-                fields=["current_department", "promised_due"],
-                condition=models.Q(state__in=UNDECIDED),
-                name="cases_open_dept_due",
+                fields=["current_department", "queue", "promised_due"], name="cases_dept_queue"
             ),
-            models.Index(
-                fields=["handler", "promised_due"],
-                condition=models.Q(state__in=UNDECIDED),
-                name="cases_open_handler_due",
-            ),
+            models.Index(fields=["handler", "queue", "promised_due"], name="cases_handler_queue"),
+            models.Index(fields=["hall", "queue", "received_on"], name="cases_hall_queue"),
+            models.Index(fields=["queue", "promised_due"], name="cases_queue_due"),
             models.Index(
                 fields=["promised_due"],
                 condition=models.Q(state__in=UNDECIDED),
                 name="cases_open_due",
             ),
             models.Index(
-                fields=["hall", "received_on"],
-                condition=models.Q(state__in=PRE_DECISION_WINDOW),
-                name="cases_window_received",
-            ),
-            models.Index(
                 fields=["received_on"],
                 condition=models.Q(state__in=BEFORE_ACCEPTANCE),
                 name="cases_art32_received",
-            ),
-            models.Index(
-                fields=["hall", "decided_at"],
-                condition=models.Q(state__in=DECIDED),
-                name="cases_to_deliver",
             ),
             models.Index(fields=["applicant", "created_at"], name="cases_applicant"),
             models.Index(fields=["enterprise", "created_at"], name="cases_enterprise"),
@@ -365,6 +401,13 @@ class Case(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number or '草稿'} {self.item_name}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.queue = queue_of(self.state, self.step_index, self.step_count)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and QUEUE_INPUTS & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "queue"}
+        super().save(*args, **kwargs)
 
     @property
     def current_step(self) -> dict | None:

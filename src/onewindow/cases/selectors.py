@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Any
 
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from onewindow.core.errors import NotFound, PermissionDenied
@@ -22,11 +23,8 @@ from onewindow.core.workdays import Calendar
 from . import clock, lifecycle
 from .models import (
     BEFORE_ACCEPTANCE,
-    CLOCK_RUNNING,
-    DECIDED,
     FINISHED,
-    PRE_DECISION_WINDOW,
-    UNDECIDED,
+    RUNNING_QUEUES,
     Case,
     CaseState,
     CaseWarning,
@@ -78,32 +76,26 @@ def _reach(scope: Scope, box: Box) -> Q:
     q = Q(pk__in=[])
     hall_roles = {Role.WINDOW_CLERK, Role.HALL_ADMIN}
     if scope.has_role(*hall_roles) and hall_roles & set(box.roles):
-        q |= Q(hall_id__in=scope.hall_ids)
+        q |= _one_or_in("hall_id", scope.hall_ids)
     if scope.has_role(Role.APPROVER, Role.DEPT_ADMIN) and {Role.APPROVER, Role.DEPT_ADMIN} & set(
         box.roles
     ):
-        q |= Q(current_department_id__in=scope.department_ids)
+        q |= _one_or_in("current_department_id", scope.department_ids)
     return q
 
 
+def _one_or_in(column: str, ids: Any) -> Q:
+    """`column = id` for the usual single hall or department (an index walk in due-date
+    order), `column IN (…)` otherwise."""
+    ids = list(ids)
+    return Q(**{column: ids[0]}) if len(ids) == 1 else Q(**{f"{column}__in": ids})
+
+
 def _box_filter(code: str, today: dt.date) -> Q:
-    """Each box's condition, always led by the state set of the partial index that serves
-    it (same terms, same order), so SQLite's planner can prove the index applies too."""
-    undecided = Q(state__in=UNDECIDED)
-    if code == "to_accept":
-        return Q(state__in=PRE_DECISION_WINDOW) & Q(state__in=BEFORE_ACCEPTANCE)
-    if code == "correction":
-        return Q(state__in=PRE_DECISION_WINDOW) & Q(state=S.CORRECTION)
-    if code == "to_review":
-        return undecided & (
-            Q(state=S.ACCEPTED) | Q(state=S.REVIEWING, step_index__lt=F("step_count") - 1)
-        )
-    if code == "to_decide":
-        return undecided & Q(state=S.REVIEWING, step_index__gte=F("step_count") - 1)
-    if code == "special":
-        return undecided & Q(state=S.SPECIAL)
-    if code == "to_deliver":
-        return Q(state__in=DECIDED)
+    """Each box's condition: the case's stored queue (`Case.queue`, kept by `save()`), and
+    for the time-based boxes the due date over the queues whose clock is running."""
+    if code in ("to_accept", "correction", "to_review", "to_decide", "special", "to_deliver"):
+        return Q(queue=code)
     if code == "warnings":
         near = CaseWarning.objects.filter(
             case=OuterRef("pk"), kind=CaseWarning.Kind.NEAR, due_on=OuterRef("promised_due")
@@ -112,15 +104,12 @@ def _box_filter(code: str, today: dt.date) -> Q:
         # scan of the cases table; the correlated EXISTS keeps only the current due date's.
         current = CaseWarning.objects.filter(kind=CaseWarning.Kind.NEAR, due_on__gte=today)
         return (
-            undecided
-            & Q(state__in=CLOCK_RUNNING, promised_due__gte=today)
+            Q(queue__in=RUNNING_QUEUES, promised_due__gte=today)
             & Q(pk__in=current.values("case_id"))
             & Q(Exists(near))
         )
     if code == "overdue":
-        return undecided & Q(
-            state__in=CLOCK_RUNNING, paused_on__isnull=True, promised_due__lt=today
-        )
+        return Q(queue__in=RUNNING_QUEUES, paused_on__isnull=True, promised_due__lt=today)
     raise NotFound(f"没有“{code}”这个收件箱，可选：{'、'.join(BOXES)}")
 
 
@@ -194,6 +183,63 @@ def with_clock(
         )
         out.append(case)
     return out
+
+
+# What an inbox row shows (`schemas.CaseRowOut`), read as plain values: a page of 50 rows
+# builds no model instances.
+ROW_FIELDS = (
+    "id",
+    "number",
+    "item_name",
+    "applicant_name",
+    "state",
+    "channel",
+    "department__short_name",
+    "current_department__short_name",
+    "handler__name",
+    "created_at",
+    "received_on",
+    "accepted_on",
+    "promised_due",
+    "statutory_due",
+    "promised_limit",
+    "promised_unit",
+    "paused_on",
+)
+_STATE_LABELS = dict(CaseState.choices)
+
+
+def row_dicts(
+    qs: QuerySet[Case], start: int, stop: int, *, today: dt.date | None = None
+) -> list[dict[str, Any]]:
+    """Rows `start:stop` of an inbox query as `CaseRowOut` dicts, clocks included."""
+    values = list(qs.values(*ROW_FIELDS)[start:stop])
+    rows = with_clock([SimpleNamespace(**v) for v in values], today=today)
+    return [
+        {
+            "id": r.id,
+            "number": r.number,
+            "item_name": r.item_name,
+            "applicant_name": r.applicant_name,
+            "state": r.state,
+            "state_label": str(_STATE_LABELS.get(r.state, r.state)),
+            "channel": r.channel,
+            "department": r.department__short_name,
+            "current_department": r.current_department__short_name,
+            "handler": r.handler__name,
+            "created_at": r.created_at,
+            "received_on": r.received_on,
+            "accepted_on": r.accepted_on,
+            "promised_due": r.promised_due,
+            "statutory_due": r.statutory_due,
+            "remaining": r.remaining,
+            "clock": r.clock,
+            "paused": r.paused_on is not None,
+            "acceptance_due": r.acceptance_due,
+            "level": r.level,
+        }
+        for r in rows
+    ]
 
 
 def visible_cases(user: Any) -> QuerySet[Case]:
