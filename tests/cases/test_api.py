@@ -13,7 +13,7 @@ from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
-from onewindow.cases import services
+from onewindow.cases import selectors, services
 from onewindow.cases.api import _PARAMS
 from onewindow.cases.models import (
     Case,
@@ -24,7 +24,7 @@ from onewindow.cases.models import (
     SupervisionEvent,
     SupervisionOrder,
 )
-from onewindow.cases.schemas import ActionIn
+from onewindow.cases.schemas import ActionIn, CaseRowOut, InboxPage
 from onewindow.identity import services as identity
 from tests.api.utils import (
     API,
@@ -716,6 +716,42 @@ def test_inboxes_count_and_list_by_time_left(as_, published, enterprise, travel)
         overdue = _ok(api_get(approver, "/cases/inbox/overdue"))
     assert [row["level"] for row in overdue["items"]] == ["overdue", "overdue"]
     assert overdue["items"][0]["clock"].startswith("已超期")
+
+
+@pytest.mark.parametrize("box", ["to_review", "to_decide", "overdue", "special"])
+def test_inbox_json_is_what_the_schema_writes(as_, users, published, enterprise, travel, box):
+    """The inbox writes its rows straight to JSON: the same fields and values as the
+    `InboxPage` schema gives for the model rows."""
+    qiye, clerk, approver = as_("qiye"), as_("chuangkou"), as_("shenpi")
+    with travel(at(2026, 3, 2, 10)):
+        for _ in range(3):
+            case_id = _apply(qiye, published, enterprise)["id"]
+            _ok(_act(clerk, case_id, "accept"))
+        _ok(_act(approver, case_id, "start_review"))
+        _ok(_act(approver, case_id, "pass", {"opinion": "同意"}))
+    with travel(at(2026, 3, 20, 10)):
+        body = _ok(api_get(approver, f"/cases/inbox/{box}"))
+        qs = selectors.inbox(users["shenpi"], box)
+        expected = InboxPage.model_validate(
+            {
+                "box": box,
+                "label": selectors.BOXES[box].label,
+                "count": qs.count(),
+                "page": 1,
+                "page_size": 50,
+                "items": selectors.with_clock(list(qs)),
+            }
+        ).model_dump(mode="json")
+
+    def moments(page: dict) -> list:
+        # The one field whose spelling may differ ("Z" or "+00:00"): compare the instants.
+        return [dt.datetime.fromisoformat(row.pop("created_at")) for row in page["items"]]
+
+    assert moments(body) == moments(expected)
+    assert body == expected
+    assert all(set(row) == set(CaseRowOut.model_fields) - {"created_at"} for row in body["items"])
+    if box in ("to_review", "overdue"):
+        assert body["items"], "the test data must put cases in this box"
 
 
 def test_inbox_errors(as_, published, travel):

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import inspect
+import json
 from collections.abc import Callable
 from typing import Any, cast
 
 from django.db.models import QuerySet
-from django.http import FileResponse, StreamingHttpResponse
+from django.http import FileResponse, JsonResponse, StreamingHttpResponse
 from ninja import Body, File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 from pydantic import Field
@@ -42,6 +43,16 @@ from .schemas import (
 )
 
 router = Router(tags=["办件"])
+
+
+class IsoJSONEncoder(json.JSONEncoder):
+    """Dates and times as ISO 8601, as the schemas write them (full precision)."""
+
+    def default(self, o: Any) -> Any:
+        if isinstance(o, dt.date):
+            return o.isoformat()
+        return super().default(o)
+
 
 PAGE_SIZE = 50
 
@@ -116,15 +127,24 @@ def inbox_counts(request: ApiRequest):
     ),
 )
 def inbox(request: ApiRequest, box: str, query: Query[InboxQuery]):
-    rows, count = _page(selectors.inbox(request.user, box, mine=query.mine), query.page)
-    return {
+    # The busiest read of the workbench: rows are read as values and written straight to
+    # JSON in the `InboxPage` shape (tests validate the output against the schema).
+    qs = selectors.inbox(request.user, box, mine=query.mine)
+    start = (query.page - 1) * PAGE_SIZE
+    rows = selectors.row_dicts(qs, start, start + PAGE_SIZE)
+    if len(rows) < PAGE_SIZE:
+        count = start + len(rows)
+    else:
+        count = selectors.capped_count(qs, cap=max(selectors.COUNT_CAP, start + PAGE_SIZE + 1))
+    page = {
         "box": box,
         "label": selectors.BOXES[box].label,
         "count": count,
         "page": query.page,
         "page_size": PAGE_SIZE,
-        "items": selectors.with_clock(rows),
+        "items": rows,
     }
+    return JsonResponse(page, encoder=IsoJSONEncoder, json_dumps_params={"ensure_ascii": False})
 
 
 class ExportQuery(Schema):
