@@ -1,7 +1,7 @@
 """The `onewindow` command.
 
 onewindow demo [--reset] [--port N] [--host H]   demo data on SQLite, web server + worker
-onewindow serve [--host H] [--port N]             production web server (settings from env)
+onewindow serve [--host H] [--port N] [--workers N]  production web server (settings from env)
 onewindow worker                                  task worker + periodic jobs
 onewindow setup-demo                              load demo data without serving (idempotent)
 onewindow audit verify                            check the audit hash chain
@@ -11,10 +11,14 @@ onewindow manage <django command> ...             any Django management command
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import signal
+import socket
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 SETTINGS = "onewindow.config.settings"
@@ -40,13 +44,19 @@ def _manage(*argv: str) -> None:
     execute_from_command_line(["onewindow manage", *argv])
 
 
-def _serve_wsgi(host: str, port: int, threads: int) -> None:
+def _serve_wsgi(host: str, port: int, threads: int, workers: int = 1) -> None:
+    """waitress on host:port. With `workers` > 1 (POSIX), the parent binds the socket and
+    forks that many server processes sharing it (the kernel hands each new connection to
+    one of them), so Python runs on every CPU; a process that dies is started again."""
     from waitress import serve  # type: ignore[import-untyped,unused-ignore]
 
     from onewindow.config.wsgi import application
 
     try:
-        serve(application, host=host, port=port, threads=threads, ident="onewindow")
+        if workers <= 1 or not hasattr(os, "fork"):
+            serve(application, host=host, port=port, threads=threads, ident="onewindow")
+            return
+        sock = socket.create_server((host, port), backlog=1024)
     except OSError as exc:
         sys.exit(
             f"无法在 {host}:{port} 上提供服务（{exc.strerror}）："
@@ -54,6 +64,71 @@ def _serve_wsgi(host: str, port: int, threads: int) -> None:
         )
     except KeyboardInterrupt:
         print("已停止。")
+        return
+    _prefork(
+        workers,
+        lambda: serve(application, sockets=[sock], threads=threads, ident="onewindow"),
+    )
+    print("已停止。")
+
+
+def _prefork(workers: int, run: Callable[[], None]) -> None:
+    """Run `run()` in `workers` forked processes until SIGTERM or SIGINT; restart any that
+    exits meanwhile (after a pause if it died within a second of starting)."""
+    from django.db import connections
+
+    connections.close_all()  # each process opens its own
+    children: dict[int, float] = {}
+    stopping = False
+
+    def spawn() -> None:
+        pid = os.fork()
+        if pid == 0:  # the server process
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
+            code = 0
+            try:
+                run()
+            except BaseException:
+                code = 1
+            finally:
+                os._exit(code)
+        children[pid] = time.monotonic()
+
+    def stop(signum: int, frame: object) -> None:
+        nonlocal stopping
+        stopping = True
+        for pid in list(children):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGTERM)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    for _ in range(workers):
+        spawn()
+    while children:
+        try:
+            pid, _status = os.wait()
+        except ChildProcessError:
+            break
+        started = children.pop(pid, None)
+        if started is None or stopping:
+            continue
+        print(f"网站进程 {pid} 已退出，正在重新启动", file=sys.stderr, flush=True)
+        if time.monotonic() - started < 1:
+            time.sleep(1)
+        if not stopping:
+            spawn()
+
+
+def _default_workers() -> int:
+    raw = os.environ.get("ONEWINDOW_WEB_WORKERS", "")
+    if raw.strip():
+        try:
+            return max(1, int(raw))
+        except ValueError:
+            sys.exit(f"配置错误：ONEWINDOW_WEB_WORKERS 应为正整数，现为“{raw}”")
+    return max(1, min(os.cpu_count() or 1, 8))
 
 
 def cmd_manage(args: argparse.Namespace, rest: list[str]) -> int:
@@ -105,7 +180,7 @@ def cmd_serve(args: argparse.Namespace, rest: list[str]) -> int:
         return 2
     _manage("collectstatic", "--no-input", "-v", "0")
     print(f"onewindow 正在 http://{args.host}:{args.port} 提供服务", flush=True)
-    _serve_wsgi(args.host, args.port, args.threads)
+    _serve_wsgi(args.host, args.port, args.threads, args.workers)
     return 0
 
 
@@ -160,7 +235,13 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="生产环境网站（配置全部来自环境变量）")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--threads", type=int, default=16)
+    serve.add_argument("--threads", type=int, default=16, help="每个网站进程的线程数")
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=_default_workers(),
+        help="网站进程数（默认为 ONEWINDOW_WEB_WORKERS，未设置时为 CPU 核数）",
+    )
     serve.set_defaults(func=cmd_serve)
 
     sub.add_parser("worker", help="后台任务与定时作业").set_defaults(func=cmd_worker)
