@@ -228,15 +228,23 @@ class Server:
         from onewindow import cli
 
         self.port = _free_port()
-        self.threads = cli.build_parser().parse_args(["serve"]).threads
+        defaults = cli.build_parser().parse_args(["serve"])
+        self.threads, self.workers = defaults.threads, defaults.workers
         self.log_path = os.path.join(os.environ.get("ONEWINDOW_VAR_DIR", "/tmp"), "serve.log")
         if cli._production_problems():
             self.how = "cli._serve_wsgi (development keys)"
             code = (
                 "import sys; from onewindow import cli; cli._django(); "
-                "cli._serve_wsgi('127.0.0.1', int(sys.argv[1]), int(sys.argv[2]))"
+                "cli._serve_wsgi('127.0.0.1', int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]))"
             )
-            cmd = [sys.executable, "-c", code, str(self.port), str(self.threads)]
+            cmd = [
+                sys.executable,
+                "-c",
+                code,
+                str(self.port),
+                str(self.threads),
+                str(self.workers),
+            ]
         else:
             self.how = "onewindow serve"
             cmd = [sys.executable, "-m", "onewindow.cli", "serve", "--port", str(self.port)]
@@ -261,14 +269,27 @@ class Server:
         raise RuntimeError(f"server did not start in {timeout}s:\n{self.tail()}")
 
     def cpu_seconds(self) -> float:
-        """User + system CPU the server process has used (Linux), to tell its own cost per
-        request from time spent waiting for the CPU on a busy machine."""
+        """User + system CPU the server (its processes: the parent and the forked server
+        processes) has used (Linux), to tell its own cost per request from time spent
+        waiting for the CPU on a busy machine."""
+        total = 0.0
         try:
-            with open(f"/proc/{self.proc.pid}/stat") as f:
-                fields = f.read().rsplit(")", 1)[1].split()
+            pids = [self.proc.pid]
+            for entry in os.listdir("/proc"):
+                if entry.isdigit():
+                    try:
+                        with open(f"/proc/{entry}/stat") as f:
+                            if int(f.read().rsplit(")", 1)[1].split()[1]) == self.proc.pid:
+                                pids.append(int(entry))
+                    except OSError:
+                        continue
+            for pid in pids:
+                with open(f"/proc/{pid}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+                total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
         except OSError:
             return float("nan")
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        return total
 
     def tail(self) -> str:
         self.log.flush()
@@ -350,6 +371,10 @@ def _closed_loop(
     def run(i: int) -> None:
         pause = random.Random(i)
         start_gate.wait()
+        if think:
+            # People do not all click at the same instant: each starts somewhere in their
+            # first reading pause instead of the 16 arriving together at the gate.
+            time.sleep(pause.uniform(0, think[1]))
         n = 0
         while time.perf_counter() < stop:
             if think and n:
@@ -470,7 +495,10 @@ def bench_cases_inbox(ctx: Context) -> None:
     seconds = 5.0 if ctx.quick else 30.0
 
     with Server() as server:
-        print(f"  (server: {server.how}, {server.threads} threads, port {server.port})")
+        print(
+            f"  (server: {server.how}, {server.workers} processes × {server.threads} threads,"
+            f" port {server.port})"
+        )
         clients = [Http(server.port, {"Cookie": c}) for c in cookies]
         for client in clients:  # warm up: connections, sessions' first write, caches
             for box in set(BOX_MIX):
@@ -648,7 +676,10 @@ def bench_cases_submit(ctx: Context) -> None:
     apply_ms: list[float] = []
     accept_ms: list[float] = []
     with Server() as server:
-        print(f"  (server: {server.how}, {server.threads} threads, port {server.port})")
+        print(
+            f"  (server: {server.how}, {server.workers} processes × {server.threads} threads,"
+            f" port {server.port})"
+        )
         clerk_http = {
             (i, pk): Http(server.port, {"Authorization": f"Bearer {tokens[pk]}"})
             for i in range(threads)
