@@ -214,7 +214,7 @@ def row_dicts(
 ) -> list[dict[str, Any]]:
     """Rows `start:stop` of an inbox query as `CaseRowOut` dicts, clocks included."""
     values = list(qs.values(*ROW_FIELDS)[start:stop])
-    rows = with_clock([SimpleNamespace(**v) for v in values], today=today)
+    rows: list[Any] = with_clock([SimpleNamespace(**v) for v in values], today=today)
     return [
         {
             "id": r.id,
