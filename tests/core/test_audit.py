@@ -68,6 +68,69 @@ def test_record_captures_client_ip_and_rolls_back_with_the_change():
 
 
 @pytest.mark.django_db
+def test_record_many_appends_a_batch_that_verifies_between_single_records(
+    django_assert_max_num_queries,
+):
+    from onewindow.identity.models import User
+
+    actor = User.objects.create_user(username="auditor", password="Abcdef#2026", name="审计员")
+    _append(2)
+    # One lock of the head, one insert, one head update.
+    with (
+        context.bind(ip="10.0.0.8"),
+        transaction.atomic(),
+        django_assert_max_num_queries(3),
+    ):
+        batch = audit.record_many(
+            [
+                {"code": "test.batch", "obj": actor, "after": {"i": 0}},
+                {
+                    "code": "test.batch",
+                    "actor": actor,
+                    "object_type": "test.thing",
+                    "object_id": "7",
+                    "object_repr": "物件" * 200,
+                    "before": {"名": "旧"},
+                    "after": {"名": "新"},
+                },
+                {"code": "test.batch.last"},
+            ]
+        )
+    _append(1)
+    assert [e.seq for e in batch] == [3, 4, 5]
+    stored = {e.seq: e for e in AuditEvent.objects.filter(code__startswith="test.batch")}
+    assert stored[3].object_type == "identity.user"
+    assert stored[3].object_id == str(actor.pk)
+    assert stored[3].actor_label == "系统"
+    assert (stored[4].actor_id, stored[4].actor_label) == (actor.pk, "auditor")
+    assert len(stored[4].object_repr) == 200
+    assert stored[4].before == {"名": "旧"}
+    assert {e.ip for e in stored.values()} == {"10.0.0.8"}
+    assert AuditEvent.objects.get(seq=6).prev_hash == stored[5].hash
+    result = audit.verify()
+    assert (result.ok, result.checked) == (True, 6)
+    assert AuditChainHead.objects.get(pk=1).seq == 6
+
+
+@pytest.mark.django_db
+def test_record_many_of_nothing_writes_nothing(django_assert_num_queries):
+    heads = list(AuditChainHead.objects.values_list("seq", "hash"))
+    with transaction.atomic(), django_assert_num_queries(0):
+        assert audit.record_many([]) == []
+    assert not AuditEvent.objects.exists()
+    assert list(AuditChainHead.objects.values_list("seq", "hash")) == heads
+    with transaction.atomic():
+        audit.record_many([{"code": "test.first"}, {"code": "test.second"}])
+    assert audit.verify().checked == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_record_many_outside_a_transaction_is_a_programming_error():
+    with pytest.raises(RuntimeError, match="transaction"):
+        audit.record_many([{"code": "x"}])
+
+
+@pytest.mark.django_db
 def test_orm_refuses_to_update_or_delete_events():
     (event,) = _append(1)
     event.code = "changed"

@@ -1,11 +1,11 @@
-"""The append-only audit trail: `record()` in every service that changes state, `verify()`
-for `onewindow audit verify`."""
+"""The append-only audit trail: `record()` in every service that changes state (`record_many()`
+for a batch), `verify()` for `onewindow audit verify`."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,6 +54,59 @@ def snapshot(obj: models.Model, fields: list[str]) -> dict[str, Any]:
     return _jsonable(out)
 
 
+def _event(
+    *,
+    code: str,
+    actor: Any = None,
+    obj: models.Model | None = None,
+    object_type: str = "",
+    object_id: str = "",
+    object_repr: str = "",
+    before: Mapping[str, Any] | None = None,
+    after: Mapping[str, Any] | None = None,
+    at: dt.datetime,
+    ip: str | None,
+) -> AuditEvent:
+    """An unsaved, unlinked event with the fields `record()` and `record_many()` store."""
+    if obj is not None:
+        object_type = object_type or obj._meta.label_lower
+        object_id = object_id or str(obj.pk)
+        object_repr = object_repr or str(obj)[:200]
+    if actor is not None and not getattr(actor, "is_authenticated", False):
+        actor = None
+    return AuditEvent(
+        code=code,
+        occurred_at=at,
+        actor=actor,
+        actor_label=(actor.get_username() if actor is not None else "系统")[:150],
+        object_type=object_type,
+        object_id=object_id,
+        object_repr=object_repr[:200],
+        before=_jsonable(dict(before)) if before is not None else None,
+        after=_jsonable(dict(after)) if after is not None else None,
+        ip=ip,
+    )
+
+
+def _require_transaction(caller: str) -> None:
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError(f"audit.{caller}() must be called inside transaction.atomic()")
+
+
+def _locked_head() -> AuditChainHead:
+    head = AuditChainHead.objects.select_for_update().filter(pk=1).first()
+    if head is None:
+        AuditChainHead.objects.create(pk=1, seq=0, hash=GENESIS)
+        head = AuditChainHead.objects.select_for_update().get(pk=1)
+    return head
+
+
+def _link(head: AuditChainHead, event: AuditEvent) -> None:
+    event.seq, event.prev_hash = head.seq + 1, head.hash
+    event.hash = link_hash(head.hash, event)
+    head.seq, head.hash = event.seq, event.hash
+
+
 def record(
     *,
     code: str,
@@ -66,37 +119,43 @@ def record(
     after: Mapping[str, Any] | None = None,
 ) -> AuditEvent:
     """Append one event to the chain. Must run inside the transaction of the change."""
-    if not transaction.get_connection().in_atomic_block:
-        raise RuntimeError("audit.record() must be called inside transaction.atomic()")
-    if obj is not None:
-        object_type = object_type or obj._meta.label_lower
-        object_id = object_id or str(obj.pk)
-        object_repr = object_repr or str(obj)[:200]
-    if actor is not None and not getattr(actor, "is_authenticated", False):
-        actor = None
-    head = AuditChainHead.objects.select_for_update().filter(pk=1).first()
-    if head is None:
-        head = AuditChainHead.objects.create(pk=1, seq=0, hash=GENESIS)
-        head = AuditChainHead.objects.select_for_update().get(pk=1)
-    event = AuditEvent(
-        seq=head.seq + 1,
+    _require_transaction("record")
+    head = _locked_head()
+    event = _event(
         code=code,
-        occurred_at=timezone.now(),
         actor=actor,
-        actor_label=(actor.get_username() if actor is not None else "系统")[:150],
+        obj=obj,
         object_type=object_type,
         object_id=object_id,
-        object_repr=object_repr[:200],
-        before=_jsonable(dict(before)) if before is not None else None,
-        after=_jsonable(dict(after)) if after is not None else None,
+        object_repr=object_repr,
+        before=before,
+        after=after,
+        at=timezone.now(),
         ip=context.client_ip(),
-        prev_hash=head.hash,
     )
-    event.hash = link_hash(head.hash, event)
+    _link(head, event)
     event.save()
-    head.seq, head.hash = event.seq, event.hash
     head.save(update_fields=["seq", "hash"])
     return event
+
+
+def record_many(entries: Iterable[Mapping[str, Any]]) -> list[AuditEvent]:
+    """Append one event per entry (the keyword arguments of `record()`: code, actor, obj or
+    object_type/object_id/object_repr, before, after), in order, with one lock of the chain
+    head, one bulk insert and one head update. Must run inside the transaction of the
+    changes; an empty list writes nothing."""
+    _require_transaction("record_many")
+    entries = list(entries)
+    if not entries:
+        return []
+    head = _locked_head()
+    at, ip = timezone.now(), context.client_ip()
+    events = [_event(**entry, at=at, ip=ip) for entry in entries]
+    for event in events:
+        _link(head, event)
+    AuditEvent.objects.bulk_create(events)
+    head.save(update_fields=["seq", "hash"])
+    return events
 
 
 @dataclass(frozen=True)
