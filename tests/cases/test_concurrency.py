@@ -117,6 +117,16 @@ def test_twenty_threads_get_distinct_serials(db):
     assert serials == list(range(1, 41))
 
 
+def test_threads_reserving_blocks_get_disjoint_serials(db):
+    # Blocks of 1 to 8 values on a new prefix: every thread races to insert the counter row.
+    results = together(8, lambda i: list(numbering.next_values("BLOCK", i + 1)))
+    assert all(status == "ok" for status, _ in results), results
+    serials = sorted(v for _s, block in results for v in block)
+    assert serials == list(range(1, 37))
+    for _s, block in results:
+        assert block == list(range(block[0], block[0] + len(block)))
+
+
 def test_concurrent_submissions_get_distinct_numbers(committed):
     with time_machine.travel(at(2026, 3, 2, 10), tick=False):
         results = together(

@@ -36,6 +36,17 @@ def test_five_digits_past_9999(db):
     assert numbering.case_number("X", D(2026, 3, 2)) == "X2026030210001"
 
 
+def test_blocks_of_serials(db):
+    assert numbering.next_values("block", 3) == range(1, 4)  # the first use inserts the row
+    assert numbering.next_value("block") == 4
+    assert list(numbering.next_values("block", 500)) == list(range(5, 505))
+    assert numbering.next_value("block") == 505
+    assert CaseCounter.objects.get(prefix="block").value == 505
+    with pytest.raises(ValueError, match="count"):
+        numbering.next_values("block", 0)
+    assert CaseCounter.objects.get(prefix="block").value == 505
+
+
 def test_a_serial_rolls_back_with_its_transaction(db):
     def numbered_then_failed() -> None:
         with transaction.atomic():

@@ -1,10 +1,10 @@
 """Concurrency-safe serials (case numbers, notice numbers, supervision orders).
 
-A counter row per prefix is incremented with `UPDATE … SET value = value + 1`; the row
-lock this takes (PostgreSQL) or the write lock of the transaction (SQLite, BEGIN
-IMMEDIATE) makes concurrent callers queue, so each gets its own value. The first caller
-of a new prefix inserts the row; a concurrent second insert fails on the unique prefix
-and falls back to the update.
+A counter row per prefix is incremented with `UPDATE … SET value = value + n` (1, or a block
+of n for a batch) and read back; the row lock this takes (PostgreSQL) or the write lock of
+the transaction (SQLite, BEGIN IMMEDIATE) makes concurrent callers queue, so each gets its
+own values. The first caller of a new prefix inserts the row; a concurrent second insert
+fails on the unique prefix and falls back to the update.
 """
 
 from __future__ import annotations
@@ -18,15 +18,24 @@ from .models import CaseCounter
 
 
 def next_value(prefix: str) -> int:
+    return next_values(prefix, 1)[0]
+
+
+def next_values(prefix: str, count: int) -> range:
+    """Reserve `count` consecutive values of the serial with one update; returns them in
+    order. Concurrent callers get disjoint blocks."""
+    if count < 1:
+        raise ValueError("count must be at least 1")
     with transaction.atomic():
-        if not CaseCounter.objects.filter(prefix=prefix).update(value=F("value") + 1):
+        if not CaseCounter.objects.filter(prefix=prefix).update(value=F("value") + count):
             try:
                 with transaction.atomic():
-                    CaseCounter.objects.create(prefix=prefix, value=1)
-                    return 1
+                    CaseCounter.objects.create(prefix=prefix, value=count)
+                    return range(1, count + 1)
             except IntegrityError:
-                CaseCounter.objects.filter(prefix=prefix).update(value=F("value") + 1)
-        return CaseCounter.objects.filter(prefix=prefix).values_list("value", flat=True).get()
+                CaseCounter.objects.filter(prefix=prefix).update(value=F("value") + count)
+        last = CaseCounter.objects.filter(prefix=prefix).values_list("value", flat=True).get()
+        return range(last - count + 1, last + 1)
 
 
 def case_number(implementation_code: str, day: dt.date) -> str:
