@@ -127,6 +127,51 @@ def test_threads_reserving_blocks_get_disjoint_serials(db):
         assert block == list(range(block[0], block[0] + len(block)))
 
 
+def test_concurrent_supervision_batches_open_each_order_once(db):
+    """Four sweeps open the same backlog at once: each subject gets one open order, none of
+    the batches fails, and the audit chain holds."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from onewindow.cases import supervision
+    from onewindow.cases.models import SupervisionOrder
+
+    with time_machine.travel(at(2026, 1, 5, 9), tick=False):
+        objects = demo.load_all(upto="onewindow.org.demo").objects
+    department = objects["departments"]["县市场监管局"]
+    kind = ContentType.objects.get_for_model(Case)
+    rows = [
+        supervision.AutomaticOrder(
+            subject_id=1000 + i,
+            label=f"办件 {i}",
+            department_id=department.pk,
+            reason="办件超过承诺办结时限",
+            responsible_id=None,
+            due_on=dt.date(2026, 3, 9),
+        )
+        for i in range(40)
+    ]
+
+    def sweep(i: int) -> int:
+        # Each sweep sees the backlog in another order.
+        mine = rows[i * 10 :] + rows[: i * 10]
+        with time_machine.travel(at(2026, 3, 11, 9), tick=False):
+            return len(
+                supervision.open_automatic_orders(
+                    mine,
+                    subject_type=kind,
+                    today=dt.date(2026, 3, 11),
+                    reply_due=dt.date(2026, 3, 16),
+                )
+            )
+
+    results = together(4, sweep)
+    assert all(status == "ok" for status, _ in results), results
+    assert sum(opened for _s, opened in results) == 40
+    subjects = list(SupervisionOrder.objects.values_list("subject_id", flat=True))
+    assert sorted(subjects) == [row.subject_id for row in rows]
+    assert audit.verify().ok
+
+
 def test_concurrent_submissions_get_distinct_numbers(committed):
     with time_machine.travel(at(2026, 3, 2, 10), tick=False):
         results = together(

@@ -5,6 +5,7 @@ would, and each is run twice to show it is idempotent."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 
@@ -420,3 +421,237 @@ def test_auto_accept_applies_the_version_in_force_on_the_receipt_date(
         other = services.accept(actor=users["chuangkou"], case_id=other.pk)
     assert other.version_id == draft.pk
     assert other.promised_limit == 3
+
+
+# ---------------------------------------------------------------------------------------------
+# Supervision over a backlog: batches of orders, one digest per responsible person
+# ---------------------------------------------------------------------------------------------
+_copy_serials = itertools.count()
+
+
+def copies(case: Case, count: int, **changes) -> list[Case]:
+    """`count` copies of `case` (new numbers), with `changes`: a backlog without driving
+    each case through the lifecycle."""
+    rows = []
+    for _ in range(count):
+        row = Case.objects.get(pk=case.pk)
+        row.pk = None
+        row.number = f"{case.number[:-4]}9{next(_copy_serials):03d}"
+        for name, value in changes.items():
+            setattr(row, name, value)
+        rows.append(row)
+    return Case.objects.bulk_create(rows)
+
+
+@pytest.fixture
+def backlog(published, users, enterprise, travel, county):
+    """Nine cases overdue since 9 March in three departments: three handled by `shenpi`,
+    three unassigned at 县市场监管局 (head `bumen`), two unassigned at 县发改局 (head `head3`)
+    and one unassigned at 县行政审批局, which has no head."""
+    from .test_services import staff
+
+    head3 = staff(county, "head3", ["dept_admin"], department="县发改局")
+    departments = county["departments"]
+    with travel(START):
+        handled = reviewing(published, users, enterprise)
+        unassigned = accepted(published, users, enterprise)
+    copies(handled, 2)
+    copies(unassigned, 2)
+    copies(unassigned, 2, current_department=departments["县发改局"])
+    copies(unassigned, 1, current_department=departments["县行政审批局"])
+    cases = list(Case.objects.filter(promised_due=D(2026, 3, 9)).order_by("pk"))
+    assert len(cases) == 9
+    responsible = {
+        case.pk: case.handler
+        or {
+            departments["县市场监管局"].pk: users["bumen"],
+            departments["县发改局"].pk: head3,
+        }.get(case.current_department_id)
+        for case in cases
+    }
+    return cases, responsible
+
+
+def test_supervision_sweep_over_a_backlog(backlog, users, travel):
+    from onewindow.core import audit
+    from onewindow.core.models import AuditEvent
+
+    cases, responsible = backlog
+    before = Notification.objects.count()
+    assert sweep(at(2026, 3, 11, 9), travel, sweeps.supervision_sweep) == 9
+    orders = list(SupervisionOrder.objects.order_by("number"))
+    # One order per case, numbered in the order of the sweep (due date, then case).
+    assert [o.subject_id for o in orders] == [case.pk for case in cases]
+    assert [o.number for o in orders] == [f"DB20260311{i:04d}" for i in range(1, 10)]
+    for order, case in zip(orders, cases, strict=True):
+        assert order.responsible == responsible[case.pk]
+        assert order.department_id == case.current_department_id
+        assert order.subject_label == f"办件 {case.number} {case.item_name}"
+        assert order.reason == "办件超过承诺办结时限 2 个工作日（承诺办结日 2026-03-09）"
+        assert (order.automatic, order.state, order.supervisor) == (True, "open", None)
+        assert (order.due_on, order.reply_due) == (D(2026, 3, 9), D(2026, 3, 16))
+    # One audit event per order, like an order opened on its own, and the chain holds.
+    events = AuditEvent.objects.filter(code="cases.supervision_open").order_by("seq")
+    assert [(e.object_type, e.object_id, e.object_repr) for e in events] == [
+        ("cases.supervisionorder", str(o.pk), str(o)) for o in orders
+    ]
+    assert {e.actor_label for e in events} == {"系统"}
+    assert events[0].after == {"reason": orders[0].reason}
+    assert audit.verify().ok
+    # One digest per responsible person, in-app and by SMS, naming exactly their orders.
+    digests = messages("cases.supervision_digest")
+    assert messages("cases.supervision") == []
+    assert len(digests) == Notification.objects.count() - before
+    mine: dict[int, list[str]] = {}
+    for order in orders:
+        if order.responsible_id is not None:
+            mine.setdefault(order.responsible_id, []).append(order.number)
+    assert len(mine) == 3
+    for user_id, numbers in mine.items():
+        sent = [m for m in digests if m.recipient_id == user_id]
+        assert sorted(m.channel for m in sent) == ["in_app", "sms"]
+        in_app = next(m for m in sent if m.channel == "in_app")
+        assert f"{len(numbers)} 张督办单" in in_app.body
+        assert all(number in in_app.body for number in numbers)
+        assert "2026年03月16日" in in_app.body
+        assert in_app.link == "/cases/supervision/"
+    # A second run opens and sends nothing.
+    rows = (SupervisionOrder.objects.count(), AuditEvent.objects.count(), len(digests))
+    assert sweep(at(2026, 3, 11, 9, 30), travel, sweeps.supervision_sweep) == 0
+    assert sweep(at(2026, 3, 12, 9), travel, sweeps.supervision_sweep) == 0
+    assert rows == (
+        SupervisionOrder.objects.count(),
+        AuditEvent.objects.count(),
+        len(messages("cases.supervision_digest")),
+    )
+
+
+def test_supervision_sweep_in_several_batches(backlog, users, travel, monkeypatch):
+    cases, _responsible = backlog
+    monkeypatch.setattr(sweeps, "SUPERVISION_BATCH", 4)
+    assert sweep(at(2026, 3, 11, 9), travel, sweeps.supervision_sweep) == 9
+    orders = list(SupervisionOrder.objects.order_by("number"))
+    assert [o.subject_id for o in orders] == [case.pk for case in cases]
+    assert [o.number for o in orders] == [f"DB20260311{i:04d}" for i in range(1, 10)]
+    # Batches of cases 1–4, 5–8 and 9: `shenpi` (cases 1, 3, 4) is told once; `bumen`
+    # (case 2, then cases 5 and 6) once per batch: the order itself, then a digest.
+    told = messages("cases.supervision_digest", users["shenpi"])
+    assert [m.channel for m in told] == ["in_app", "sms"]
+    assert told[0].body.count("DB20260311") == 3
+    assert messages("cases.supervision", users["shenpi"]) == []
+    single = messages("cases.supervision", users["bumen"])
+    assert [(m.channel, m.link) for m in single] == [
+        ("in_app", f"/cases/supervision/{orders[1].pk}/"),
+        ("sms", f"/cases/supervision/{orders[1].pk}/"),
+    ]
+    assert orders[1].number in single[0].body
+    digests = messages("cases.supervision_digest", users["bumen"])
+    assert [m.channel for m in digests] == ["in_app", "sms"]
+    assert orders[4].number in digests[0].body
+    assert orders[5].number in digests[0].body
+    assert orders[1].number not in digests[0].body
+
+
+def test_supervision_sweep_skips_a_case_with_an_open_order(backlog, users, travel):
+    from onewindow.cases import supervision
+
+    cases, _responsible = backlog
+    first = cases[0]
+    with travel(at(2026, 3, 10, 9)):
+        by_hand = supervision.open_order(
+            actor=users["ducha"],
+            subject=first,
+            label=f"办件 {first.number}",
+            department_id=first.current_department_id,
+            reason="群众投诉办理慢",
+        )
+    assert sweep(at(2026, 3, 11, 9), travel, sweeps.supervision_sweep) == 8
+    assert SupervisionOrder.objects.filter(subject_id=first.pk).get() == by_hand
+    assert SupervisionOrder.objects.count() == 9
+
+
+def test_a_batch_skips_orders_opened_since_the_sweep_looked(backlog, users, travel):
+    """A concurrent sweep (or a supervisor) opened an order between the sweep's query and
+    its batch: the batch leaves that case out and opens the others without a gap."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from onewindow.cases import supervision
+
+    cases, _responsible = backlog
+    with travel(at(2026, 3, 11, 9)):
+        today, reply_due = D(2026, 3, 11), D(2026, 3, 16)
+        rows = [
+            supervision.AutomaticOrder(
+                subject_id=case.pk,
+                label=f"办件 {case.number}",
+                department_id=case.current_department_id,
+                reason="办件超过承诺办结时限",
+                responsible_id=case.handler_id,
+                due_on=case.promised_due,
+            )
+            for case in cases[:3]
+        ]
+        kind = ContentType.objects.get_for_model(Case)
+        (raced,) = supervision.open_automatic_orders(
+            rows[1:2], subject_type=kind, today=today, reply_due=reply_due
+        )
+        opened = supervision.open_automatic_orders(
+            rows, subject_type=kind, today=today, reply_due=reply_due
+        )
+    assert raced.number == "DB202603110001"
+    assert [(o.subject_id, o.number) for o in opened] == [
+        (cases[0].pk, "DB202603110002"),
+        (cases[2].pk, "DB202603110003"),
+    ]
+    assert SupervisionOrder.objects.count() == 3
+
+
+def test_a_failing_batch_is_retried_case_by_case(backlog, travel, monkeypatch):
+    from onewindow.cases import supervision
+
+    cases, _responsible = backlog
+    bad = cases[4].pk
+    real = supervision.open_automatic_orders
+
+    def failing(rows, **kwargs):
+        if any(row.subject_id == bad for row in rows):
+            raise RuntimeError("bad case")
+        return real(rows, **kwargs)
+
+    monkeypatch.setattr(supervision, "open_automatic_orders", failing)
+    assert sweep(at(2026, 3, 11, 9), travel, sweeps.supervision_sweep) == 8
+    assert set(SupervisionOrder.objects.values_list("subject_id", flat=True)) == {
+        case.pk for case in cases if case.pk != bad
+    }
+    monkeypatch.setattr(supervision, "open_automatic_orders", real)
+    assert sweep(at(2026, 3, 11, 9, 30), travel, sweeps.supervision_sweep) == 1
+
+
+def test_supervision_sweep_queries_do_not_grow_with_the_backlog(
+    published, users, enterprise, travel
+):
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def backlog_of(count: int) -> None:
+        with travel(START):
+            handled = reviewing(published, users, enterprise)
+            unassigned = accepted(published, users, enterprise)
+        copies(handled, count // 2 - 1, promised_due=D(2026, 3, 9))
+        copies(unassigned, count - count // 2 - 1, promised_due=D(2026, 3, 9))
+
+    def queries(moment: dt.datetime) -> tuple[int, int]:
+        with CaptureQueriesContext(connection) as captured:
+            opened = sweep(moment, travel, sweeps.supervision_sweep)
+        return opened, len(captured.captured_queries)
+
+    ContentType.objects.get_for_model(Case)  # cached for the process: not part of the count
+    backlog_of(5)
+    small = queries(at(2026, 3, 11, 9))
+    backlog_of(50)
+    large = queries(at(2026, 3, 12, 9))  # a new day: a new serial, like the first sweep
+    assert (small[0], large[0]) == (5, 50)
+    # Per batch: the check, the serials, one insert and its read-back, three for the audit
+    # chain, and a few for each responsible person's message; the same for 5 cases or 50.
+    assert large[1] == small[1] <= 45, (small, large)

@@ -219,8 +219,13 @@ def overdue_sweep(today: dt.date | None = None) -> int:
     return _warn(rows, CaseWarning.Kind.OVERDUE, today, Calendar())
 
 
+SUPERVISION_BATCH = 500
+
+
 def supervision_sweep(today: dt.date | None = None) -> int:
-    """Open a 督办单 for each case overdue by more than the policy allows, once per due date."""
+    """Open a 督办单 for each case overdue by more than the policy allows, once per due date,
+    in batches of `SUPERVISION_BATCH` per transaction (see `supervision.open_automatic_orders`).
+    A batch that fails is retried case by case, so one bad case costs only its own order."""
     today = today or timezone.localdate()
     policy = ClockPolicy.current()
     cal = Calendar()
@@ -236,32 +241,56 @@ def supervision_sweep(today: dt.date | None = None) -> int:
         .filter(state__in=CLOCK_RUNNING, paused_on__isnull=True, promised_due__lte=latest_due)
         .filter(~Exists(ordered))
         .order_by("promised_due", "pk")
+        .values_list(
+            "pk", "number", "item_name", "promised_due", "handler_id", "current_department_id"
+        )
     )
+    if not cases:
+        return 0
     # Worked out once per sweep, not once per order.
     reply_due = cal.add_working_days(today, policy.supervision_reply_days)
-    heads: dict[int, int | None] = {}
-    opened = 0
-    for case in cases:
-        overdue_by = -cal.working_days_between(today, case.promised_due)  # type: ignore[arg-type]
-        department_id = case.current_department_id
-        if department_id not in heads:
-            heads[department_id] = getattr(supervision.department_head(department_id), "pk", None)
-        responsible = case.handler_id or heads[department_id]
-        try:
-            supervision.open_order(
-                actor=None,
-                subject=case,
-                label=f"办件 {case.number} {case.item_name}",
-                department_id=case.current_department_id,
-                reason=f"办件超过承诺办结时限 {overdue_by} 个工作日（承诺办结日 {case.promised_due:%Y-%m-%d}）",
-                responsible_id=responsible,
-                reply_due=reply_due,
-                automatic=True,
-                due_on=case.promised_due,
+    heads = supervision.department_heads({dep for *_x, dep in cases})
+    overdue_by: dict[dt.date, int] = {}
+    rows: list[supervision.AutomaticOrder] = []
+    for pk, number, item_name, due, handler_id, department_id in cases:
+        assert due is not None  # promised_due__lte above
+        if due not in overdue_by:
+            overdue_by[due] = -cal.working_days_between(today, due)
+        rows.append(
+            supervision.AutomaticOrder(
+                subject_id=pk,
+                label=f"办件 {number} {item_name}",
+                department_id=department_id,
+                reason=f"办件超过承诺办结时限 {overdue_by[due]} 个工作日（承诺办结日 {due:%Y-%m-%d}）",
+                responsible_id=handler_id or heads.get(department_id),
+                due_on=due,
             )
-            opened += 1
-        except Exception:
-            logger.exception("supervision order for case %s failed", case.pk)
+        )
+
+    def open_batch(batch: list[supervision.AutomaticOrder]) -> int:
+        return len(
+            supervision.open_automatic_orders(
+                batch, subject_type=content_type, today=today, reply_due=reply_due
+            )
+        )
+
+    opened = 0
+    for start in range(0, len(rows), SUPERVISION_BATCH):
+        batch = rows[start : start + SUPERVISION_BATCH]
+        try:
+            opened += open_batch(batch)
+            continue
+        except Exception:  # one bad case must not stop the sweep
+            logger.exception(
+                "supervision orders for cases %s…%s failed; retrying one by one",
+                batch[0].subject_id,
+                batch[-1].subject_id,
+            )
+        for row in batch:
+            try:
+                opened += open_batch([row])
+            except Exception:
+                logger.exception("supervision order for case %s failed", row.subject_id)
     return opened
 
 
