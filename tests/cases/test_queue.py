@@ -86,3 +86,24 @@ def test_migration_fills_the_queue_of_existing_cases(published, users, enterpris
     Case.objects.update(queue="")
     fill_queue(apps, None)
     assert dict(Case.objects.values_list("pk", "queue")) == expected
+
+
+def test_warnings_box_lists_the_cases_warned_for_their_current_due_date(
+    published, users, enterprise, travel
+):
+    from onewindow.cases import sweeps
+
+    approver, supervisor = users["shenpi"], users["ducha"]
+    with travel(at(2026, 3, 2, 10)):
+        soon = accepted(published, users, enterprise)  # due 9 March
+    with travel(at(2026, 3, 5, 10)):
+        later = accepted(published, users, enterprise)  # due 12 March
+    with travel(at(2026, 3, 6, 10)):
+        assert sweeps.near_sweep() == 1
+        assert [c.pk for c in selectors.inbox(approver, "warnings")] == [soon.pk]
+        assert [c.pk for c in selectors.inbox(supervisor, "warnings")] == [soon.pk]
+        assert selectors.near_horizon(at(2026, 3, 6, 10).date()) >= soon.promised_due
+        # An extension moves the due date: the old warning no longer puts it in the box.
+        services.extend(actor=users["bumen"], case_id=soon.pk, days=5, reason="需要补充调查")
+        assert list(selectors.inbox(approver, "warnings")) == []
+    assert later.pk not in {c.pk for c in selectors.inbox(approver, "warnings")}

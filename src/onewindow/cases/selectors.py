@@ -8,6 +8,7 @@ days) and `clock` (the same in words) computed for the page only.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from dataclasses import dataclass
 from types import SimpleNamespace
@@ -18,7 +19,7 @@ from django.utils import timezone
 
 from onewindow.core.errors import NotFound, PermissionDenied
 from onewindow.core.permissions import Role, Scope, scope_of
-from onewindow.core.workdays import Calendar
+from onewindow.core.workdays import Calendar, CalendarUnavailable
 
 from . import clock, lifecycle
 from .models import (
@@ -100,17 +101,29 @@ def _box_filter(code: str, today: dt.date) -> Q:
         near = CaseWarning.objects.filter(
             case=OuterRef("pk"), kind=CaseWarning.Kind.NEAR, due_on=OuterRef("promised_due")
         )
-        # Driven from the current near warnings (a few per cent of open cases), not from a
-        # scan of the cases table; the correlated EXISTS keeps only the current due date's.
-        current = CaseWarning.objects.filter(kind=CaseWarning.Kind.NEAR, due_on__gte=today)
-        return (
-            Q(queue__in=RUNNING_QUEUES, promised_due__gte=today)
-            & Q(pk__in=current.values("case_id"))
-            & Q(Exists(near))
-        )
+        # A near warning is only ever issued for a due date within the largest 临期
+        # threshold: bounding the due date lets the (…, queue, promised_due) indexes read
+        # just the cases due soon, each checked against its warning by the unique index.
+        running = Q(queue__in=RUNNING_QUEUES, promised_due__gte=today)
+        # When next year is not declared yet the box stays unbounded (still right).
+        with contextlib.suppress(CalendarUnavailable):
+            running &= Q(promised_due__lte=near_horizon(today))
+        return running & Q(Exists(near))
     if code == "overdue":
         return Q(queue__in=RUNNING_QUEUES, paused_on__isnull=True, promised_due__lt=today)
     raise NotFound(f"没有“{code}”这个收件箱，可选：{'、'.join(BOXES)}")
+
+
+def near_horizon(today: dt.date, cal: Calendar | None = None) -> dt.date:
+    """The latest due date a current 临期 warning can have: the threshold of the longest
+    promised limit in the catalog (working days, which also bounds natural-day limits)."""
+    from django.db.models import Max
+
+    from onewindow.catalog.models import ItemVersion
+
+    longest = ItemVersion.objects.aggregate(m=Max("promised_limit"))["m"] or 0
+    threshold = ClockPolicy.current().near_threshold(longest)
+    return (cal or Calendar()).add_working_days(today, threshold)
 
 
 def inbox(

@@ -22,12 +22,11 @@ from onewindow.notifications.services import notify
 
 from . import lifecycle, supervision
 from .models import (
-    BEFORE_ACCEPTANCE,
-    CLOCK_RUNNING,
-    UNDECIDED,
+    RUNNING_QUEUES,
     Case,
     CaseWarning,
     ClockPolicy,
+    Queue,
     SupervisionOrder,
 )
 
@@ -49,7 +48,7 @@ def auto_accept(today: dt.date | None = None) -> int:
     # received_on r (a working day) is late when the period's last day is before today.
     cutoff = cal.add_working_days(today, -policy.correction_days)
     ids = list(
-        Case.objects.filter(state__in=BEFORE_ACCEPTANCE, received_on__lt=cutoff)
+        Case.objects.filter(queue=Queue.TO_ACCEPT, received_on__lt=cutoff)
         .order_by("received_on", "pk")
         .values_list("pk", flat=True)
     )
@@ -66,8 +65,7 @@ def auto_accept(today: dt.date | None = None) -> int:
 def _thresholds(policy: ClockPolicy) -> dict[int, list[int]]:
     """Group the promised limits of running cases by their 临期 threshold."""
     limits = (
-        Case.objects.filter(state__in=UNDECIDED)
-        .filter(state__in=CLOCK_RUNNING, paused_on__isnull=True)
+        Case.objects.filter(queue__in=RUNNING_QUEUES, paused_on__isnull=True)
         .order_by()
         .values_list("promised_limit", flat=True)
         .distinct()
@@ -129,9 +127,8 @@ def near_sweep(today: dt.date | None = None) -> int:
         # Limits in natural days count the days left in natural days (as the lists do).
         natural_horizon = today + dt.timedelta(days=threshold)
         rows = list(
-            Case.objects.filter(state__in=UNDECIDED)
+            Case.objects.filter(queue__in=RUNNING_QUEUES)
             .filter(
-                state__in=CLOCK_RUNNING,
                 paused_on__isnull=True,
                 promised_limit__in=limits,
                 promised_due__gte=today,
@@ -211,8 +208,8 @@ def overdue_sweep(today: dt.date | None = None) -> int:
         case=OuterRef("pk"), kind=CaseWarning.Kind.OVERDUE, due_on=OuterRef("promised_due")
     )
     rows = list(
-        Case.objects.filter(state__in=UNDECIDED)
-        .filter(state__in=CLOCK_RUNNING, paused_on__isnull=True, promised_due__lt=today)
+        Case.objects.filter(queue__in=RUNNING_QUEUES)
+        .filter(paused_on__isnull=True, promised_due__lt=today)
         .filter(~Exists(warned))
         .values_list("pk", "number", "promised_due", "handler_id", "current_department_id")
     )
@@ -237,8 +234,8 @@ def supervision_sweep(today: dt.date | None = None) -> int:
         subject_type=content_type, subject_id=OuterRef("pk")
     ).filter(Q(due_on=OuterRef("promised_due")) | Q(state=SupervisionOrder.State.OPEN))
     cases = list(
-        Case.objects.filter(state__in=UNDECIDED)
-        .filter(state__in=CLOCK_RUNNING, paused_on__isnull=True, promised_due__lte=latest_due)
+        Case.objects.filter(queue__in=RUNNING_QUEUES)
+        .filter(paused_on__isnull=True, promised_due__lte=latest_due)
         .filter(~Exists(ordered))
         .order_by("promised_due", "pk")
         .values_list(
