@@ -31,7 +31,14 @@ from hypothesis.stateful import (
 )
 
 from onewindow.cases import clock, lifecycle
-from onewindow.cases.models import Case, CaseState, CaseStep, SpecialProcedure, queue_of
+from onewindow.cases.models import (
+    RUNNING_QUEUES,
+    Case,
+    CaseState,
+    CaseStep,
+    SpecialProcedure,
+    queue_of,
+)
 from onewindow.core.errors import Conflict, DomainError, InvalidInput, PermissionDenied
 from onewindow.core.workdays import Calendar
 
@@ -250,6 +257,9 @@ class CaseMachine(RuleBasedStateMachine):
     def stored_queue_follows_state_and_step(self) -> None:
         case = self.fresh()
         assert case.queue == queue_of(case.state, case.step_index, case.step_count)
+        assert case.near_due in (None, case.promised_due)
+        if case.queue not in RUNNING_QUEUES:
+            assert case.near_due is None
         # Every box of the workbench is the stored queue (or a due-date filter over it).
         expected = {
             S.SUBMITTED: "to_accept",

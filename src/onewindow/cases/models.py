@@ -368,6 +368,13 @@ class Case(models.Model):
     paused_on = models.DateField("暂停计时日", null=True, blank=True)
     statutory_due = models.DateField("法定办结日", null=True, blank=True)
     promised_due = models.DateField("承诺办结日", null=True, blank=True)
+    near_due = models.DateField(
+        "临期提醒所对应的承诺办结日",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="临期提醒所针对的承诺办结日；承诺办结日改变、暂停或作出决定时清空（办件离开“临期”收件箱）",
+    )
     decided_on_time = models.BooleanField("按时办结", null=True, blank=True)
 
     class Meta:
@@ -379,12 +386,20 @@ class Case(models.Model):
         # bound parameters (SQLite cannot match a partial index to `state IN (?, ?)`).
         # The sweeps read open cases through partial indexes over the open states.
         indexes = [
+            # `id` last: many cases share a due date, and the lists break ties by id, so
+            # PostgreSQL reads a page straight off the index (SQLite's rowid does this).
             models.Index(
-                fields=["current_department", "queue", "promised_due"], name="cases_dept_queue"
+                fields=["current_department", "queue", "promised_due", "id"],
+                name="cases_dept_queue",
             ),
-            models.Index(fields=["handler", "queue", "promised_due"], name="cases_handler_queue"),
-            models.Index(fields=["hall", "queue", "received_on"], name="cases_hall_queue"),
-            models.Index(fields=["queue", "promised_due"], name="cases_queue_due"),
+            models.Index(
+                fields=["handler", "queue", "promised_due", "id"], name="cases_handler_queue"
+            ),
+            models.Index(fields=["hall", "queue", "received_on", "id"], name="cases_hall_queue"),
+            models.Index(fields=["queue", "promised_due", "id"], name="cases_queue_due"),
+            # 临期: the cases warned for a due date still ahead, in due-date order.
+            models.Index(fields=["current_department", "near_due", "id"], name="cases_dept_near"),
+            models.Index(fields=["near_due", "id"], name="cases_near_due"),
             models.Index(
                 fields=["promised_due"],
                 condition=models.Q(state__in=UNDECIDED),
@@ -404,9 +419,20 @@ class Case(models.Model):
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         self.queue = queue_of(self.state, self.step_index, self.step_count)
+        extra = set()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and QUEUE_INPUTS & set(update_fields):
-            kwargs["update_fields"] = {*update_fields, "queue"}
+            extra.add("queue")
+        # A warning is for one due date of a running clock: once the due date moves, or the
+        # case is paused or decided, it is no longer "warned" (the next near sweep warns
+        # again if a new due date is near too).
+        if self.near_due is not None and (
+            self.near_due != self.promised_due or self.queue not in RUNNING_QUEUES
+        ):
+            self.near_due = None
+            extra.add("near_due")
+        if update_fields is not None and extra:
+            kwargs["update_fields"] = {*update_fields, *extra}
         super().save(*args, **kwargs)
 
     @property

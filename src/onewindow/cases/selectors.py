@@ -8,18 +8,17 @@ days) and `clock` (the same in words) computed for the page only.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from onewindow.core.errors import NotFound, PermissionDenied
 from onewindow.core.permissions import Role, Scope, scope_of
-from onewindow.core.workdays import Calendar, CalendarUnavailable
+from onewindow.core.workdays import Calendar
 
 from . import clock, lifecycle
 from .models import (
@@ -28,7 +27,6 @@ from .models import (
     RUNNING_QUEUES,
     Case,
     CaseState,
-    CaseWarning,
     ClockPolicy,
     SupervisionOrder,
 )
@@ -98,32 +96,13 @@ def _box_filter(code: str, today: dt.date) -> Q:
     if code in ("to_accept", "correction", "to_review", "to_decide", "special", "to_deliver"):
         return Q(queue=code)
     if code == "warnings":
-        near = CaseWarning.objects.filter(
-            case=OuterRef("pk"), kind=CaseWarning.Kind.NEAR, due_on=OuterRef("promised_due")
-        )
-        # A near warning is only ever issued for a due date within the largest 临期
-        # threshold: bounding the due date lets the (…, queue, promised_due) indexes read
-        # just the cases due soon, each checked against its warning by the unique index.
-        running = Q(queue__in=RUNNING_QUEUES, promised_due__gte=today)
-        # When next year is not declared yet the box stays unbounded (still right).
-        with contextlib.suppress(CalendarUnavailable):
-            running &= Q(promised_due__lte=near_horizon(today))
-        return running & Q(Exists(near))
+        # `near_due` is the due date the near sweep warned for, set only on running clocks
+        # and cleared by `Case.save` when the due date moves or the clock stops: still
+        # ahead means near now. Read through the (department, near_due) index in order.
+        return Q(near_due__gte=today)
     if code == "overdue":
         return Q(queue__in=RUNNING_QUEUES, paused_on__isnull=True, promised_due__lt=today)
     raise NotFound(f"没有“{code}”这个收件箱，可选：{'、'.join(BOXES)}")
-
-
-def near_horizon(today: dt.date, cal: Calendar | None = None) -> dt.date:
-    """The latest due date a current 临期 warning can have: the threshold of the longest
-    promised limit in the catalog (working days, which also bounds natural-day limits)."""
-    from django.db.models import Max
-
-    from onewindow.catalog.models import ItemVersion
-
-    longest = ItemVersion.objects.aggregate(m=Max("promised_limit"))["m"] or 0
-    threshold = ClockPolicy.current().near_threshold(longest)
-    return (cal or Calendar()).add_working_days(today, threshold)
 
 
 def inbox(
@@ -145,6 +124,8 @@ def inbox(
         order = ["received_on", "pk"]
     elif code == "to_deliver":
         order = ["decided_at", "pk"]
+    elif code == "warnings":
+        order = ["near_due", "pk"]  # equal to promised_due in this box
     else:
         order = ["promised_due", "pk"]
     return (

@@ -165,6 +165,14 @@ def _warn(rows: list[tuple[Any, ...]], kind: str, today: dt.date, cal: Calendar)
                 ignore_conflicts=True,
             )
             if kind == CaseWarning.Kind.NEAR:
+                # The 临期 box reads this column: the due date the case was warned for.
+                by_due: dict[dt.date, list[int]] = defaultdict(list)
+                for pk, _n, due, _h, _d in chunk:
+                    by_due[due].append(pk)
+                for due, ids in by_due.items():
+                    Case.objects.filter(
+                        pk__in=ids, promised_due=due, queue__in=RUNNING_QUEUES
+                    ).update(near_due=due)
                 _notify_handlers(chunk, today)
             else:
                 _notify_overdue(chunk, today)
