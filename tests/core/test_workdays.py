@@ -191,3 +191,28 @@ def test_table_arithmetic_matches_the_day_by_day_definition(start, n, end, local
         cal.is_working_day(lo + dt.timedelta(days=i)) for i in range(1, (hi - lo).days + 1)
     )
     assert cal.working_days_between(start, end) == (expected if end >= start else -expected)
+
+
+def test_one_request_reads_the_calendar_once_and_sees_its_own_changes(db):
+    """Within a request (`context.bind(memo=True)`, as the middleware does) the overrides
+    and declared years are read once however many calendars are built; saving an override
+    makes the next calendar of the same request read again."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from onewindow.core import context
+
+    with context.bind(ip=None, memo=True):
+        with CaptureQueriesContext(connection) as first:
+            assert Calendar().is_working_day(D(2026, 7, 15))
+        with CaptureQueriesContext(connection) as again:
+            assert Calendar().is_working_day(D(2026, 7, 15))
+            assert Calendar().overrides == {}
+        assert len(first.captured_queries) == 1
+        assert len(again.captured_queries) == 0
+        CalendarOverride.objects.create(date=D(2026, 7, 15), kind="holiday", name="防汛停工")
+        assert not Calendar().is_working_day(D(2026, 7, 15))
+    # Outside a request nothing is memoised.
+    with CaptureQueriesContext(connection) as outside:
+        assert Calendar().overrides == Calendar().overrides
+    assert len(outside.captured_queries) == 2

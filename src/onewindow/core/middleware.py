@@ -17,5 +17,5 @@ class RequestContextMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        with context.bind(ip=request_ip(request)):
+        with context.bind(ip=request_ip(request), memo=True):
             return self.get_response(request)

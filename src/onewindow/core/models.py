@@ -4,6 +4,8 @@ from typing import Any, NoReturn
 
 from django.conf import settings
 from django.db import models
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 
 
 class TimeStampedModel(models.Model):
@@ -145,3 +147,12 @@ class CalendarYear(models.Model):
 
     def __str__(self) -> str:
         return f"{self.year} 年（{self.source}）"
+
+
+@receiver([post_save, post_delete], sender=CalendarOverride)
+@receiver([post_save, post_delete], sender=CalendarYear)
+def _calendar_changed(**kwargs: Any) -> None:
+    """The request that changes the calendar computes with the change from then on."""
+    from . import context
+
+    context.forget("calendar.")

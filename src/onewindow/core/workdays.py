@@ -20,6 +20,7 @@ import chinese_calendar
 from django.conf import settings
 from django.utils import timezone
 
+from . import context
 from .errors import DomainError
 
 
@@ -66,16 +67,21 @@ class Calendar:
     def overrides(self) -> dict[dt.date, bool]:
         from .models import CalendarOverride
 
-        return {
-            o.date: o.kind == CalendarOverride.Kind.WORKDAY
-            for o in CalendarOverride.objects.only("date", "kind")
-        }
+        def read() -> dict[dt.date, bool]:
+            return {
+                o.date: o.kind == CalendarOverride.Kind.WORKDAY
+                for o in CalendarOverride.objects.only("date", "kind")
+            }
+
+        return context.memo("calendar.overrides", read)
 
     @cached_property
     def declared_years(self) -> set[int]:
         from .models import CalendarYear
 
-        return set(CalendarYear.objects.values_list("year", flat=True))
+        return context.memo(
+            "calendar.years", lambda: set(CalendarYear.objects.values_list("year", flat=True))
+        )
 
     def covers(self, year: int) -> bool:
         return library_covers(year) or year in self.declared_years
