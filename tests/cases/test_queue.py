@@ -142,3 +142,42 @@ def test_postgresql_knows_running_cases_are_rarely_overdue():
         assert cursor.fetchone() == (["m"],)
         cursor.execute("SHOW jit")
         assert cursor.fetchone() == ("off",)
+
+
+@pytest.mark.django_db
+def test_clock_policy_is_read_once_per_request_and_changes_apply_at_once():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from onewindow.cases.models import ClockPolicy
+    from onewindow.core import context
+
+    with context.bind(ip=None, memo=True):
+        with CaptureQueriesContext(connection) as queries:
+            assert ClockPolicy.current() is ClockPolicy.current()
+        assert len(queries.captured_queries) == 1
+        policy = ClockPolicy.objects.get()
+        policy.near_days = 4
+        policy.save()
+        assert ClockPolicy.current().near_days == 4
+
+
+@pytest.mark.django_db
+def test_transition_table_is_read_once_per_request_and_edits_apply_at_once():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from onewindow.cases import lifecycle
+    from onewindow.cases.models import ProcessTemplate
+    from onewindow.core import context
+
+    template = ProcessTemplate.objects.get(code="promised")
+    with context.bind(ip=None, memo=True):
+        with CaptureQueriesContext(connection) as queries:
+            table = lifecycle.transitions_of(template.pk)
+            assert lifecycle.transitions_of(template.pk) is table
+        assert len(queries.captured_queries) == 1
+        accept = table["accept"]
+        accept.roles = ["system"]
+        accept.save()
+        assert lifecycle.transitions_of(template.pk)["accept"].roles == ["system"]

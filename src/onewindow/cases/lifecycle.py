@@ -13,10 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
-from onewindow.core import audit
+from onewindow.core import audit, context
 from onewindow.core.errors import Conflict, InvalidInput, PermissionDenied
 from onewindow.core.permissions import Role, scope_of
 
@@ -177,9 +177,12 @@ def template_for(item_id: int, handling_type: int) -> ProcessTemplate:
 
 
 def transitions_of(template_id: int) -> dict[str, Transition]:
-    """The table by action name. Read on every action (a score of small rows), so an
-    administrator's edit applies at once in every process."""
-    return {t.action: t for t in Transition.objects.filter(template_id=template_id)}
+    """The table by action name. Read once per request (a score of small rows), so an
+    administrator's edit applies from the next request on in every process."""
+    return context.memo(
+        f"cases.transitions.{template_id}",
+        lambda: {t.action: t for t in Transition.objects.filter(template_id=template_id)},
+    )
 
 
 # Actions whose effect decides the target state; every other action needs one in the table.
@@ -319,7 +322,14 @@ def state_label(state: str) -> str:
 
 
 def lock(case_id: int) -> Case:
-    case = Case.objects.select_for_update().filter(pk=case_id).first()
+    """The case, its row locked until the transaction ends (with its template and owning
+    department, which the timeline and the notices read; only the case row is locked)."""
+    qs = Case.objects.select_related("template", "department").filter(pk=case_id)
+    if connection.features.has_select_for_update_of:
+        qs = qs.select_for_update(of=("self",))
+    else:
+        qs = qs.select_for_update()
+    case = qs.first()
     if case is None:
         from onewindow.core.errors import NotFound
 

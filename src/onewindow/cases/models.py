@@ -13,6 +13,8 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils import timezone
 
 
@@ -221,8 +223,14 @@ class ClockPolicy(models.Model):
 
     @classmethod
     def current(cls) -> ClockPolicy:
-        policy = cls.objects.order_by("pk").first()
-        return policy if policy is not None else cls()
+        """The policy row (read once per request; the defaults when there is none)."""
+        from onewindow.core import context
+
+        def read() -> ClockPolicy:
+            policy = cls.objects.order_by("pk").first()
+            return policy if policy is not None else cls()
+
+        return context.memo("cases.clock_policy", read)
 
     def near_threshold(self, promised_limit: int) -> int:
         """Remaining working days at or below which a case with this limit is 临期."""
@@ -727,3 +735,18 @@ class SupervisionEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.order.number} {self.get_kind_display()}"
+
+
+@receiver([post_save, post_delete], sender=ClockPolicy)
+def _clock_policy_changed(**kwargs: Any) -> None:
+    from onewindow.core import context
+
+    context.forget("cases.clock_policy")
+
+
+@receiver([post_save, post_delete], sender=Transition)
+@receiver([post_save, post_delete], sender=ProcessTemplate)
+def _transitions_changed(**kwargs: Any) -> None:
+    from onewindow.core import context
+
+    context.forget("cases.transitions.")
