@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 
 from .models import CaseCounter
@@ -26,14 +26,24 @@ def next_values(prefix: str, count: int) -> range:
     order. Concurrent callers get disjoint blocks."""
     if count < 1:
         raise ValueError("count must be at least 1")
+    table = connection.ops.quote_name(CaseCounter._meta.db_table)
+    # One statement: increment and read back (RETURNING: PostgreSQL, SQLite >= 3.35).
+    with connection.cursor() as cursor:
+        cursor.execute(
+            # The table name is the model's, quoted; the values are parameters.
+            f"UPDATE {table} SET value = value + %s WHERE prefix = %s RETURNING value",  # noqa: S608
+            [count, prefix],
+        )
+        row = cursor.fetchone()
+    if row is not None:
+        return range(row[0] - count + 1, row[0] + 1)
     with transaction.atomic():
-        if not CaseCounter.objects.filter(prefix=prefix).update(value=F("value") + count):
-            try:
-                with transaction.atomic():
-                    CaseCounter.objects.create(prefix=prefix, value=count)
-                    return range(1, count + 1)
-            except IntegrityError:
-                CaseCounter.objects.filter(prefix=prefix).update(value=F("value") + count)
+        try:
+            with transaction.atomic():
+                CaseCounter.objects.create(prefix=prefix, value=count)
+                return range(1, count + 1)
+        except IntegrityError:  # another caller created it first
+            CaseCounter.objects.filter(prefix=prefix).update(value=F("value") + count)
         last = CaseCounter.objects.filter(prefix=prefix).values_list("value", flat=True).get()
         return range(last - count + 1, last + 1)
 
