@@ -1,7 +1,11 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils import timezone
 
 
@@ -77,3 +81,10 @@ class TemplateOverride(models.Model):
 
     def __str__(self) -> str:
         return self.code
+
+
+@receiver([post_save, post_delete], sender=TemplateOverride)
+def _template_changed(**kwargs: Any) -> None:
+    from onewindow.core import context
+
+    context.forget("notifications.template.")

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -46,10 +46,12 @@ def notify(
     subject = templates_registry.render(tpl.subject, ctx)
     body = templates_registry.render(tpl.body, ctx)
     now = timezone.now()
-    created: list[Notification] = []
-    for channel in dict.fromkeys(channels):
+    wanted = list(dict.fromkeys(channels))
+    for channel in wanted:
         if channel not in Channel.values:
             raise InvalidInput(f"未知通知渠道 {channel}")
+    rows: list[Notification] = []
+    for channel in wanted:
         text = (
             templates_registry.render(tpl.sms, ctx) if channel == Channel.SMS and tpl.sms else body
         )
@@ -60,25 +62,47 @@ def notify(
             channel == Channel.EMAIL and not recipient.email
         ):
             status = Status.SKIPPED
-        notification, was_created = Notification.objects.get_or_create(
-            idempotency_key=key[:160],
-            channel=channel,
-            defaults={
-                "recipient": recipient,
-                "template": template,
-                "subject": subject[:200],
-                "body": text,
-                "link": link,
-                "status": status,
-                "sent_at": now if status == Status.SENT else None,
-            },
+        rows.append(
+            Notification(
+                recipient=recipient,
+                channel=channel,
+                template=template,
+                subject=subject[:200],
+                body=text,
+                link=link,
+                idempotency_key=key[:160],
+                status=status,
+                sent_at=now if status == Status.SENT else None,
+            )
         )
-        if was_created:
-            created.append(notification)
+    # One read for what this key already sent, one insert for the rest. Two notifiers
+    # racing on one key meet on the unique (key, channel): the loser writes nothing new.
+    done = set(
+        Notification.objects.filter(idempotency_key=key[:160], channel__in=wanted).values_list(
+            "channel", flat=True
+        )
+    )
+    created = [n for n in rows if n.channel not in done]
+    if created:
+        try:
+            with transaction.atomic():
+                Notification.objects.bulk_create(created)
+        except IntegrityError:
+            created = [n for n in created if _insert_one(n)]
     pending = [n.pk for n in created if n.status == Status.PENDING]
     if pending:
         transaction.on_commit(lambda: _enqueue(pending))
     return created
+
+
+def _insert_one(notification: Notification) -> bool:
+    try:
+        with transaction.atomic():
+            notification.pk = None
+            notification.save(force_insert=True)
+    except IntegrityError:
+        return False
+    return True
 
 
 def _enqueue(ids: list[int]) -> None:

@@ -4,6 +4,7 @@ wording of any of them in the admin (TemplateOverride)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from django.template import Context, Template, TemplateSyntaxError
@@ -29,21 +30,36 @@ def registered() -> dict[str, MessageTemplate]:
 
 
 def get(code: str) -> MessageTemplate:
+    """The template as an administrator has worded it (read once per request)."""
+    from onewindow.core import context
+
     from .models import TemplateOverride
 
     if code not in _REGISTRY:
         raise KeyError(f"unknown notification template {code!r}")
-    override = TemplateOverride.objects.filter(code=code).first()
-    if override is not None:
-        return MessageTemplate(code, override.subject, override.body, override.sms)
-    return _REGISTRY[code]
+
+    def read() -> MessageTemplate:
+        override = TemplateOverride.objects.filter(code=code).first()
+        if override is not None:
+            return MessageTemplate(code, override.subject, override.body, override.sms)
+        return _REGISTRY[code]
+
+    return context.memo(f"notifications.template.{code}", read)
+
+
+@lru_cache(maxsize=1024)
+def _compiled(text: str) -> Template | None:
+    try:
+        return Template(text)
+    except TemplateSyntaxError:
+        return None
 
 
 def render(text: str, context: dict[str, Any]) -> str:
-    try:
-        return Template(text).render(Context(context, autoescape=False)).strip()
-    except TemplateSyntaxError:
+    template = _compiled(text)  # compiled once per wording, not once per message
+    if template is None:
         return text
+    return template.render(Context(context, autoescape=False)).strip()
 
 
 register(
