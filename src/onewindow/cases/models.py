@@ -264,6 +264,7 @@ class Case(models.Model):
         verbose_name="适用事项版本",
         on_delete=models.PROTECT,
         related_name="cases",
+        db_index=False,  # only read by case; deleting one is refused (PROTECT)
     )
     item_name = models.CharField("事项名称", max_length=200)
     department = models.ForeignKey(
@@ -279,7 +280,11 @@ class Case(models.Model):
         db_index=False,  # led by a composite index below
     )
     template = models.ForeignKey(
-        ProcessTemplate, verbose_name="流程模板", on_delete=models.PROTECT, related_name="cases"
+        ProcessTemplate,
+        verbose_name="流程模板",
+        on_delete=models.PROTECT,
+        related_name="cases",
+        db_index=False,  # only read by case; deleting one is refused (PROTECT)
     )
     steps = models.JSONField(
         "审查环节",
@@ -333,6 +338,7 @@ class Case(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="cases_as_agent",
+        db_index=False,  # only read by case; deleting one is refused (PROTECT)
     )
     applicant_name = models.CharField("申请人名称", max_length=120)
     applicant_code_masked = models.CharField("证件号码", max_length=24, blank=True)
@@ -348,6 +354,7 @@ class Case(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
+        db_index=False,  # only read by case; deleting one is refused (PROTECT)
     )
     handler = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -118,9 +118,6 @@ def near_sweep(today: dt.date | None = None) -> int:
     today = today or timezone.localdate()
     policy = ClockPolicy.current()
     cal = Calendar()
-    warned = CaseWarning.objects.filter(
-        case=OuterRef("pk"), kind=CaseWarning.Kind.NEAR, due_on=OuterRef("promised_due")
-    )
     created = 0
     for threshold, limits in _thresholds(policy).items():
         horizon = cal.add_working_days(today, threshold)
@@ -137,7 +134,10 @@ def near_sweep(today: dt.date | None = None) -> int:
                 Q(promised_unit="natural", promised_due__lte=natural_horizon)
                 | (~Q(promised_unit="natural") & Q(promised_due__lte=horizon))
             )
-            .filter(~Exists(warned))
+            # Not yet warned for this due date: `near_due` is set with the warning and
+            # cleared whenever the due date moves (`Case.save`), so it is either the
+            # current due date or empty — no look into the warnings table per case.
+            .filter(near_due__isnull=True)
             .values_list("pk", "number", "promised_due", "handler_id", "current_department_id")
         )
         created += _warn(rows, CaseWarning.Kind.NEAR, today, cal)
