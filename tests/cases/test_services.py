@@ -682,6 +682,7 @@ def test_special_procedure_pauses_and_notifies(
         ("专家评审", 16, "expected_days"),
         ("专家评审", 0, "expected_days"),
         ("现场勘验", 6, "expected_days"),
+        ("检验", 2, "kind_id"),  # a kind the item's guide does not list
         ("inactive", 2, "kind_id"),
         ("missing", 2, "kind_id"),
         ("text-id", 2, "kind_id"),
@@ -710,6 +711,9 @@ def test_special_procedure_refusals(published, users, enterprise, travel, kind, 
             expected_days=days,
         )
     assert err.details["field"] == field
+    if kind == "检验":
+        assert "办事指南未列明“检验”" in str(err)
+        assert "专家评审（≤15个工作日）" in str(err)
 
 
 def test_declared_maximum_is_allowed(published, users, enterprise, travel):

@@ -592,9 +592,17 @@ def _start_special(case: Case, actor: Any, payload: dict[str, Any]) -> Outcome:
     )
     if kind is None:
         raise InvalidInput("请选择一种已启用的特别程序", field="kind_id")
+    # The guide states each special procedure and its longest time (办事指南 事项要素); one it
+    # does not state cannot be started on the applicant, nor run longer than stated.
     declared = {p.get("kind"): p.get("max_days") for p in case.version.special_procedures or []}
-    limit = declared.get(kind.name) or 365
-    days = _int(payload, "expected_days", "预计时长（工作日）", minimum=1, maximum=int(limit))
+    if kind.name not in declared:
+        listed = "、".join(f"{k}（≤{d}个工作日）" for k, d in declared.items()) or "无"
+        raise InvalidInput(
+            f"本事项办事指南未列明“{kind.name}”特别程序，不能启动；已列明：{listed}",
+            field="kind_id",
+        )
+    limit = int(declared[kind.name] or 0) or 1
+    days = _int(payload, "expected_days", "预计时长（工作日）", minimum=1, maximum=limit)
     today = _today()
     SpecialProcedure.objects.create(
         case=case,

@@ -1611,6 +1611,7 @@ _BUNDLE_ITEMS_ENTERPRISE: list[dict[str, Any]] = [
         result_licence_type="食品经营许可证",
         high_frequency=True,
         tolerant_acceptance=True,
+        special_procedures=[["现场勘验", 5]],
         materials=[
             _m("食品经营许可申请书", form="both"),
             _m("营业执照", form="electronic", notes="由“企业营业执照信息核验”共享，免于提交"),
@@ -4169,6 +4170,7 @@ _COUNTY_ITEMS: list[dict[str, Any]] = [
         ),
         result_name="特种设备使用登记证",
         result_licence_type="特种设备使用登记证",
+        special_procedures=[["检验", 20]],
         materials=[
             _m("特种设备使用登记表", form="both"),
             _m("营业执照", form="electronic", notes="通过电子证照库调取，免于提交"),
