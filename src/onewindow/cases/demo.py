@@ -346,6 +346,20 @@ STORIES: list[Story] = [
         ],
     ),
     Story(
+        # Posted in: the county hall's window enters what arrived by mail (邮寄申请).
+        "equipment-boiler-mailed",
+        EQUIPMENT,
+        ENTERPRISE,
+        "mail",
+        _equipment("锅炉", "GL-2025-00417", f"{PARK} 锅炉房"),
+        filed=(2, "10:10"),
+        by=CLERK,
+        steps=[
+            (2, "10:15", CLERK, "submit", {}),
+            (2, "10:20", CLERK, "prereview", {}),
+        ],
+    ),
+    Story(
         "equipment-forklift-reviewing",
         EQUIPMENT,
         ENTERPRISE,

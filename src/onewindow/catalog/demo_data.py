@@ -4171,6 +4171,7 @@ _COUNTY_ITEMS: list[dict[str, Any]] = [
         result_name="特种设备使用登记证",
         result_licence_type="特种设备使用登记证",
         special_procedures=[["检验", 20]],
+        channels=["1", "2", "3", "4"],  # 邮寄申请 too: forms and certificates by post
         materials=[
             _m("特种设备使用登记表", form="both"),
             _m("营业执照", form="electronic", notes="通过电子证照库调取，免于提交"),
