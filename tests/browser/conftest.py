@@ -2,7 +2,8 @@
 
 Run them with `uv run pytest tests/browser -m browser`. They skip when /usr/bin/chromium is
 absent (install it with `apt-get install chromium fonts-noto-cjk`; Playwright's own browser
-downloads are not used).
+downloads are not used) — except under `.ci/run`, where they fail instead
+(`tests/system_deps.py`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from onewindow import demo
 from onewindow.catalog.reference import ensure_special_procedure_kinds
+from tests.system_deps import require
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -55,8 +57,7 @@ os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     """One headless Chromium for the whole session."""
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} not found: apt-get install chromium fonts-noto-cjk")
+    require(CHROMIUM.exists(), f"{CHROMIUM} not found: apt-get install chromium fonts-noto-cjk")
     pw = sync_playwright().start()
     try:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)

@@ -960,6 +960,7 @@ OPERATIONS = {
     ("post", "/cases/supervision/{order_id}/reply"): "cases_supervision_reply",
     ("post", "/cases/supervision/{order_id}/talk"): "cases_supervision_talk",
     ("post", "/cases/supervision/{order_id}/close"): "cases_supervision_close",
+    ("get", "/cases/{case_id}/notices/{notice_id}/pdf"): "cases_notice_pdf",
 }
 
 

@@ -101,8 +101,8 @@ class MaterialInline(admin.TabularInline):
 class NoticeInline(admin.TabularInline):
     model = CaseNotice
     extra = 0
-    fields = ["title", "number", "issued_at"]
-    readonly_fields = ["title", "number", "issued_at"]
+    fields = ["title", "number", "issued_at", "verify_code"]
+    readonly_fields = ["title", "number", "issued_at", "verify_code"]
     can_delete = False
 
 

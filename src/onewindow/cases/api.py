@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any, cast
 
 from django.db.models import QuerySet
-from django.http import FileResponse, JsonResponse, StreamingHttpResponse
+from django.http import FileResponse, HttpRequest, JsonResponse, StreamingHttpResponse
 from ninja import Body, File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 from pydantic import Field
@@ -21,7 +21,8 @@ from pydantic import Field
 from onewindow.core.errors import ApiRequest, InvalidInput, NotFound, PermissionDenied
 from onewindow.core.permissions import Role, require_role
 
-from . import export, lifecycle, selectors, services, supervision
+from . import documents, export, lifecycle, selectors, services, supervision
+from .documents import notice_response
 from .models import Case, CaseMaterial, SupervisionOrder
 from .schemas import (
     ACTION_FIELDS,
@@ -35,6 +36,7 @@ from .schemas import (
     InboxPage,
     MaterialOut,
     NoteIn,
+    NoticeVerifyOut,
     SupervisionDetailOut,
     SupervisionEventOut,
     SupervisionOpenIn,
@@ -418,6 +420,19 @@ def material_file(request: ApiRequest, case_id: int, material_id: int):
     )
 
 
+@router.get(
+    "/{case_id}/notices/{notice_id}/pdf",
+    response={200: None},
+    operation_id="cases_notice_pdf",
+    summary="下载文书 PDF",
+)
+def notice_pdf(request: ApiRequest, case_id: int, notice_id: int, download: bool = False):
+    """能查看办件的人下载该办件的文书（受理通知书、一次性告知书等）PDF：出具机关红头、
+    文号、正文、办件信息和核验二维码。download=true 时作为附件下载。"""
+    notice = selectors.notice_for(request.user, case_id, notice_id)
+    return notice_response(cast(HttpRequest, request), notice, download=download)
+
+
 # --------------------------------------------------------------------------------------------
 # Lifecycle actions
 # --------------------------------------------------------------------------------------------
@@ -509,3 +524,22 @@ def case_action(
     kwargs = _action_kwargs(action, payload)
     case = fn(actor=request.user, case_id=case_id, **kwargs)
     return _detail(request, case)
+
+
+# --------------------------------------------------------------------------------------------
+# Public verification of a printed notice (no login)
+# --------------------------------------------------------------------------------------------
+verify_router = Router(tags=["文书核验"])
+
+
+@verify_router.get(
+    "/{code}",
+    response=NoticeVerifyOut,
+    auth=None,
+    operation_id="notice_verify",
+    summary="核验文书真伪",
+)
+def notice_verify(request: ApiRequest, code: str):
+    """任何人凭文书上的核验码（二维码内容）确认文书确由本平台出具，并看到文书标题、文号、
+    出具机关、日期、办件编号、事项和申请人（个人只显示姓氏）。查不到返回 404。"""
+    return documents.verification(selectors.notice_by_code(code))

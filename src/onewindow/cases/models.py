@@ -7,6 +7,7 @@ engine in `lifecycle.py` reads the table; `services.py` wraps each action.
 
 from __future__ import annotations
 
+import secrets
 from typing import Any
 
 from django.conf import settings
@@ -606,6 +607,15 @@ class Extension(models.Model):
         return f"{self.case} 延期 {self.days} 日"
 
 
+# Crockford-style alphabet: no 0/O or 1/I/L to misread when typed from paper.
+VERIFY_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+def new_verify_code() -> str:
+    """12 characters (≈ 59 bits) for a notice's public verification link."""
+    return "".join(secrets.choice(VERIFY_ALPHABET) for _ in range(12))
+
+
 class CaseNotice(models.Model):
     """A written notice (文书) the platform issued on a case, numbered."""
 
@@ -617,6 +627,12 @@ class CaseNotice(models.Model):
     issued_at = models.DateTimeField("出具时间", default=timezone.now)
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # What the QR code on the printed notice carries: anyone holding the paper can confirm
+    # on the public verification page that the platform issued it. Random, so documents
+    # cannot be enumerated by guessing.
+    verify_code = models.CharField(
+        "核验码", max_length=16, unique=True, default=new_verify_code, editable=False
     )
 
     class Meta:

@@ -212,11 +212,38 @@ class MaterialOut(Schema):
 
 
 class NoticeOut(Schema):
+    id: int
     kind: str
     title: str
     number: str
     issued_at: dt.datetime
     body: str
+    verify_code: str = Field(description="核验码：文书二维码与公开核验页使用")
+    pdf: str = Field(description="PDF 下载地址（API）")
+    verify_page: str = Field(description="公开核验页地址")
+
+    @staticmethod
+    def resolve_pdf(obj: Any) -> str:
+        return f"/api/v1/cases/{obj.case_id}/notices/{obj.pk}/pdf"
+
+    @staticmethod
+    def resolve_verify_page(obj: Any) -> str:
+        return f"/verify/{obj.verify_code}/"
+
+
+class NoticeVerifyOut(Schema):
+    """What the public verification page shows: enough to recognise the document, nothing
+    personal beyond the applicant's surname."""
+
+    valid: bool = True
+    title: str
+    number: str
+    issued_by: str
+    issued_on: dt.date
+    case_number: str
+    item_name: str
+    applicant: str
+    fingerprint: str = Field(description="SM3(文号 + 正文) 前 16 位，与纸质文书上印的一致")
 
 
 class CorrectionOut(Schema):

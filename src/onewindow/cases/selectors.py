@@ -26,6 +26,7 @@ from .models import (
     FINISHED,
     RUNNING_QUEUES,
     Case,
+    CaseNotice,
     CaseState,
     ClockPolicy,
     SupervisionOrder,
@@ -303,3 +304,31 @@ def supervision_orders(user: Any, *, state: str | None = None) -> QuerySet[Super
 
 def open_case_count() -> int:
     return Case.objects.exclude(state__in=(*FINISHED, S.DRAFT)).count()
+
+
+def notice_for(user: Any, case_id: int, notice_id: int) -> CaseNotice:
+    """A notice on a case this user may see (404 otherwise, without saying which)."""
+    notice = (
+        CaseNotice.objects.select_related("case__department")
+        .filter(pk=notice_id, case_id=case_id, case__in=visible_cases(user).values("pk"))
+        .first()
+    )
+    if notice is None:
+        raise NotFound("文书不存在或您无权查看")
+    return notice
+
+
+def notice_by_code(code: str) -> CaseNotice:
+    """The notice a verification code printed on paper stands for; anyone may ask."""
+    code = (code or "").strip().upper().replace("-", "").replace(" ", "")
+    notice = (
+        CaseNotice.objects.select_related("case__department").filter(verify_code=code).first()
+        if code
+        else None
+    )
+    if notice is None:
+        raise NotFound(
+            "没有查到这份文书：请核对核验码（12 位，不含数字 0、1 和字母 O、I、L）。"
+            "查不到的文书不是本平台出具的，请向出具机关核实。"
+        )
+    return notice

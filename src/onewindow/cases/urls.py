@@ -14,4 +14,11 @@ urlpatterns = [
     path("<int:case_id>/actions/<str:action>/", views.act, name="act"),
     path("<int:case_id>/supervise/", views.supervise, name="supervise"),
     path("<int:case_id>/materials/<int:material_id>/", views.material_file, name="material_file"),
+    path("<int:case_id>/notices/<int:notice_id>/pdf", views.notice_pdf, name="notice_pdf"),
+]
+
+# The public verification page, mounted at /verify/ (config.urls).
+verify_urlpatterns = [
+    path("", views.verify, name="verify_form"),
+    path("<str:code>/", views.verify, name="verify"),
 ]

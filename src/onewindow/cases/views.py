@@ -32,6 +32,7 @@ from onewindow.identity.models import User
 from onewindow.org import selectors as org_selectors
 
 from . import selectors, services, supervision
+from .documents import notice_response, verification
 from .forms import ActionForm, SuperviseForm, SupervisionEventForm, action_service, error_text
 from .models import BEFORE_ACCEPTANCE, Case, CaseState, SupervisionOrder
 
@@ -461,3 +462,30 @@ def supervision_act(request: HttpRequest, order_id: int, kind: str) -> HttpRespo
         return _supervision_page(request, order_id, error=exc, failed=form)
     messages.success(request, f"{form.title}：已记录。")
     return redirect("cases:supervision_detail", order_id=order_id)
+
+
+# --- notices: PDF and public verification -----------------------------------------------------
+@login_required
+@domain_errors
+@require_http_methods(["GET", "HEAD"])
+def notice_pdf(request: HttpRequest, case_id: int, notice_id: int) -> HttpResponse:
+    """The notice as a PDF, for the window's printer (inline) or the applicant's download
+    (`?download=1`)."""
+    notice = selectors.notice_for(request.user, case_id, notice_id)
+    return notice_response(request, notice, download=request.GET.get("download") == "1")
+
+
+@require_http_methods(["GET", "HEAD"])
+def verify(request: HttpRequest, code: str = "") -> HttpResponse:
+    """Public page: is this printed notice genuine? Reached from the QR code, or by typing
+    the code printed under it."""
+    code = code or request.GET.get("code", "")
+    context: dict[str, Any] = {"code": code}
+    status = 200
+    if code:
+        try:
+            context["doc"] = verification(selectors.notice_by_code(code))
+        except NotFound as exc:
+            context["error"] = exc.message
+            status = 404
+    return render(request, "cases/verify.html", context, status=status)

@@ -28,6 +28,12 @@ ALLOWED_HOSTS = env.list("ONEWINDOW_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "
 CSRF_TRUSTED_ORIGINS = env.list("ONEWINDOW_CSRF_TRUSTED_ORIGINS", [])
 # Name shown in the letterhead, titles and notices.
 COUNTY_NAME = env.str("ONEWINDOW_COUNTY_NAME", "眉县")
+# Where people reach the platform, for links printed on paper (the QR code on a notice).
+# Empty: taken from the request that renders the document.
+PUBLIC_URL = env.str("ONEWINDOW_PUBLIC_URL", "").rstrip("/")
+# A TrueType/OpenType font (or collection) with Chinese glyphs for PDF documents; empty:
+# the first of Noto Sans CJK, Noto Serif CJK, WenQuanYi Zen Hei / Micro Hei found.
+CJK_FONT = env.str("ONEWINDOW_CJK_FONT", "")
 PLATFORM_NAME = env.str("ONEWINDOW_PLATFORM_NAME", "眉县一体化政务服务平台")
 
 INSTALLED_APPS = [

@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.http import HttpRequest, JsonResponse
 from django.urls import include, path
 
+from onewindow.cases.urls import verify_urlpatterns
+
 from .api import api
 
 
@@ -24,5 +26,6 @@ urlpatterns = [
     path("api/v1/<path:rest>", api_not_found),
     path("services/", include("onewindow.catalog.urls")),
     path("cases/", include("onewindow.cases.urls")),
+    path("verify/", include((verify_urlpatterns, "verify"))),
     path("", include("onewindow.web.urls")),
 ]

@@ -59,3 +59,11 @@ class ApiRequest:
 
     auth: Any
     user: Any
+
+
+class Unavailable(DomainError):
+    """Something the server needs is missing (a font, a service): not the person's fault,
+    and an administrator can fix it."""
+
+    status = 503
+    code = "unavailable"
