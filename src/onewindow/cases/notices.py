@@ -140,7 +140,7 @@ def _tell_applicant(case: Case, notice: CaseNotice) -> None:
             key=f"cases:notice:{notice.pk}:{user.pk}",
             context={"number": case.number, "item": case.item_name, "title": notice.title},
             channels=(Channel.IN_APP, Channel.SMS),
-            link=f"/cases/{case.pk}/",
+            link=f"/portal/cases/{case.pk}/",
         )
 
 

@@ -226,14 +226,20 @@ def _editable(case_id: int, actor: Any) -> Case:
 
 
 @transaction.atomic
-def case_update_form(*, actor: Any, case_id: int, form_data: dict[str, Any]) -> Case:
+def case_update_form(
+    *, actor: Any, case_id: int, form_data: dict[str, Any], replace: bool = False
+) -> Case:
+    """Change the application form of a draft or a case awaiting correction: the values
+    given are merged into what is stored, or (`replace`) become the whole form — the way a
+    page that posts every field clears the ones the person emptied."""
     case = _editable(case_id, actor)
     if case.state not in (CaseState.DRAFT, CaseState.CORRECTION):
         raise Conflict(
             f"办件当前状态为“{case.get_state_display()}”，申请表不能再修改",
             code="illegal_transition",
         )
-    case.form_data = _clean_form(case.version, {**case.form_data, **form_data}, complete=False)
+    merged = dict(form_data) if replace else {**case.form_data, **form_data}
+    case.form_data = _clean_form(case.version, merged, complete=False)
     case.save(update_fields=["form_data"])
     return case
 
@@ -311,6 +317,46 @@ def material_add(
         after={"material": row.name, "status": status, "sm3": row.sm3, "size": row.size},
     )
     return row
+
+
+@transaction.atomic
+def material_remove(*, actor: Any, case_id: int, row_id: int) -> None:
+    """Take back a material before the case is submitted or while it awaits correction
+    (a wrong file, a replaced one). Only the side that attached it may; submitted
+    materials stay on record."""
+    case = lifecycle.lock(case_id)
+    row = CaseMaterial.objects.filter(pk=row_id, case=case).first()
+    if row is None:
+        raise NotFound("该材料不存在")
+    staff = _is_window_staff(case, actor)
+    if not staff and not lifecycle.is_applicant_side(case, actor):
+        raise PermissionDenied("只有申请人或受理窗口可以撤回材料")
+    if case.state not in (CaseState.DRAFT, CaseState.CORRECTION):
+        raise Conflict(
+            f"办件当前状态为“{case.get_state_display()}”，已提交的材料不能撤回",
+            code="illegal_transition",
+        )
+    if case.state == CaseState.CORRECTION:
+        asked = (
+            case.corrections.filter(answered_at__isnull=True)
+            .order_by("-issued_at")
+            .values_list("issued_at", flat=True)
+            .first()
+        )
+        if asked is None or row.uploaded_at <= asked:
+            raise Conflict(
+                "补正通知之前提交的材料不能撤回，请上传补正后的材料", code="illegal_transition"
+            )
+    if row.file:
+        storage, name = row.file.storage, row.file.name
+        transaction.on_commit(lambda: storage.delete(name))
+    row.delete()
+    audit.record(
+        code="cases.material_remove",
+        actor=actor,
+        obj=case,
+        before={"material": row.name, "sm3": row.sm3, "size": row.size},
+    )
 
 
 def _is_window_staff(case: Case, actor: Any) -> bool:

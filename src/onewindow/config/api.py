@@ -137,6 +137,7 @@ def _forbidden(request: HttpRequest, exc: DjangoPermissionDenied) -> HttpRespons
 def _register_routers() -> None:
     from onewindow.cases.api import router as cases_router
     from onewindow.cases.api import verify_router
+    from onewindow.portal.api import router as portal_router
     from onewindow.catalog.api import router as catalog_router
     from onewindow.catalog.api_exchange import router as exchange_router
     from onewindow.core.api import router as core_router
@@ -152,6 +153,7 @@ def _register_routers() -> None:
     api.add_router("/catalog", exchange_router)
     api.add_router("/cases", cases_router)
     api.add_router("/verify", verify_router)
+    api.add_router("/portal", portal_router)
 
 
 _register_routers()

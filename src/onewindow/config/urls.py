@@ -26,6 +26,8 @@ urlpatterns = [
     path("api/v1/<path:rest>", api_not_found),
     path("services/", include("onewindow.catalog.urls")),
     path("cases/", include("onewindow.cases.urls")),
+    path("window/consultations/", include("onewindow.consult.urls")),
+    path("portal/", include("onewindow.portal.urls")),
     path("verify/", include((verify_urlpatterns, "verify"))),
     path("", include("onewindow.web.urls")),
 ]
