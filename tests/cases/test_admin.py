@@ -53,6 +53,8 @@ def test_clock_policy_edit_is_audited(users, login_client, county):
             "correction_days": 5,
             "supervision_after_days": 1,
             "supervision_reply_days": 3,
+            "tolerance_days": 5,
+            "tolerance_remind_days": 2,
         },
     )
     assert response.status_code == 302

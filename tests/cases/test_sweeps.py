@@ -324,6 +324,8 @@ def test_overdue_sweep_skips_paused_cases(published, users, enterprise, travel, 
         "near": 0,
         "overdue": 0,
         "supervision": 0,
+        "tolerance_reminded": 0,
+        "tolerance_terminated": 0,
     }
     assert not CaseWarning.objects.exists()
     assert not SupervisionOrder.objects.exists()
@@ -378,7 +380,14 @@ def test_run_all_is_idempotent(published, users, enterprise, travel):
         reviewing(published, users, enterprise)
     first = sweep(at(2026, 3, 12, 9), travel)
     # The case accepted as of its receipt (2 March) is overdue at once, like the other.
-    assert first == {"auto_accepted": 1, "near": 0, "overdue": 2, "supervision": 2}
+    assert first == {
+        "auto_accepted": 1,
+        "near": 0,
+        "overdue": 2,
+        "supervision": 2,
+        "tolerance_reminded": 0,
+        "tolerance_terminated": 0,
+    }
     rows = (
         CaseWarning.objects.count(),
         SupervisionOrder.objects.count(),
@@ -389,6 +398,8 @@ def test_run_all_is_idempotent(published, users, enterprise, travel):
         "near": 0,
         "overdue": 0,
         "supervision": 0,
+        "tolerance_reminded": 0,
+        "tolerance_terminated": 0,
     }
     assert rows == (
         CaseWarning.objects.count(),

@@ -303,6 +303,8 @@ class Outcome:
     stage: str = ""
     notice_context: dict[str, Any] = field(default_factory=dict)
     details: dict[str, Any] = field(default_factory=dict)
+    # Notices issued besides the transition's own: (kind, context).
+    extra_notices: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
 
 
 Effect = Callable[[Case, Any, dict[str, Any]], Outcome | None]
@@ -408,10 +410,13 @@ def perform(
         case.closed_at = timezone.now()
     case.save()
     _advance_timeline(case, actor, transition, payload, outcome, before_state)
-    if transition.notice:
+    if transition.notice or outcome.extra_notices:
         from . import notices
 
-        notices.issue(case, transition.notice, actor=actor, context=outcome.notice_context)
+        if transition.notice:
+            notices.issue(case, transition.notice, actor=actor, context=outcome.notice_context)
+        for kind, context in outcome.extra_notices:
+            notices.issue(case, kind, actor=actor, context=context)
     audit.record(
         code=f"cases.{action}",
         actor=actor,

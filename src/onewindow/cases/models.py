@@ -210,6 +210,14 @@ class ClockPolicy(models.Model):
         "超期多少个工作日后开督办单", default=0, help_text="0 表示一超期即开督办单"
     )
     supervision_reply_days = models.PositiveSmallIntegerField("督办反馈期限（工作日）", default=3)
+    tolerance_days = models.PositiveSmallIntegerField(
+        "容缺材料补齐期限（工作日）",
+        default=5,
+        help_text="自受理之日起；不超过承诺办结日",
+    )
+    tolerance_remind_days = models.PositiveSmallIntegerField(
+        "容缺材料到期前提醒（工作日）", default=2
+    )
     updated_at = models.DateTimeField("修改时间", auto_now=True)
 
     class Meta:
@@ -490,14 +498,93 @@ class CaseMaterial(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     uploaded_at = models.DateTimeField("上传时间", default=timezone.now)
+    # 容缺: by when a tolerated material must be supplied (set on acceptance, never after
+    # the promised due date), when it was, and when the applicant was last reminded.
+    due_on = models.DateField("容缺补齐期限", null=True, blank=True)
+    supplied_at = models.DateTimeField("容缺补齐时间", null=True, blank=True)
+    reminded_on = models.DateField("容缺到期提醒日", null=True, blank=True)
 
     class Meta:
         verbose_name = "办件材料"
         verbose_name_plural = "办件材料"
         ordering = ["case", "id"]
+        indexes = [
+            # The tolerance sweep: tolerated materials not yet supplied, by deadline.
+            models.Index(
+                fields=["due_on"],
+                condition=models.Q(status="tolerated", supplied_at__isnull=True),
+                name="cases_tolerated_open",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.name}（{self.get_status_display()}）"
+
+
+class Commitment(models.Model):
+    """A commitment the applicant signed on a case: to supply tolerated materials in time
+    (容缺受理承诺书), or that they meet the conditions in lieu of proofs (告知承诺书)."""
+
+    class Kind(models.TextChoices):
+        TOLERANCE = "tolerance", "容缺受理承诺"
+        NOTIFICATION = "notification", "告知承诺"
+
+    class Via(models.TextChoices):
+        PAPER = "paper", "窗口书面签字"
+        ONLINE = "online", "网上确认"
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="commitments")
+    kind = models.CharField("种类", max_length=12, choices=Kind.choices)
+    text = models.TextField("承诺内容")
+    signer_name = models.CharField("承诺人", max_length=120)
+    via = models.CharField("签署方式", max_length=8, choices=Via.choices)
+    scan = models.FileField("签字件扫描", upload_to="commitments/%Y/%m/", blank=True)
+    signed_at = models.DateTimeField("签署时间", default=timezone.now)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "承诺书"
+        verbose_name_plural = "承诺书"
+        ordering = ["case", "signed_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}：{self.signer_name}"
+
+
+class Delivery(models.Model):
+    """How the result reached the applicant (统一窗口出件): collected at the window after an
+    identity check and a signature, posted with a tracking number, or delivered
+    electronically."""
+
+    class Method(models.TextChoices):
+        WINDOW = "window", "窗口领取"
+        POST = "post", "邮寄送达"
+        ONLINE = "online", "电子送达"
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="delivery")
+    method = models.CharField("出件方式", max_length=8, choices=Method.choices)
+    collector_name = models.CharField("领取人", max_length=60, blank=True)
+    collector_is_applicant = models.BooleanField("本人领取", default=True)
+    collector_id_masked = models.CharField("领取人证件号码", max_length=24, blank=True)
+    id_checked = models.BooleanField("已核验身份", default=False)
+    signature = models.FileField("领取签名", upload_to="signatures/%Y/%m/", blank=True)
+    courier = models.CharField("快递公司", max_length=30, blank=True)
+    tracking_number = models.CharField("快递单号", max_length=40, blank=True)
+    address = models.CharField("邮寄地址", max_length=200, blank=True)
+    note = models.CharField("备注", max_length=200, blank=True)
+    delivered_at = models.DateTimeField("出件时间", default=timezone.now)
+    clerk = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "出件记录"
+        verbose_name_plural = "出件记录"
+
+    def __str__(self) -> str:
+        return f"{self.case} {self.get_method_display()}"
 
 
 class CaseStep(models.Model):

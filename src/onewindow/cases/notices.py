@@ -82,6 +82,14 @@ KINDS: dict[str, NoticeKind] = {
         "经审查，本机关决定不予准予。理由：{{ reason }}\n"
         "如对本决定不服，可以依法申请行政复议或者提起行政诉讼。",
     ),
+    "tolerance": NoticeKind(
+        "容缺受理通知书",
+        "容",
+        "{{ applicant }}：\n你（单位）提出的{{ item }}申请（办件编号 {{ number }}），主要申请材料齐全、"
+        "符合法定形式，本机关依据你（单位）签署的容缺受理承诺书予以容缺受理。"
+        "请于下列期限前补齐以下材料（逾期未补齐的，本机关将终止办理）：\n{{ items }}\n"
+        "补齐方式：登录网上办事大厅上传，或到受理窗口提交。",
+    ),
     "termination": NoticeKind(
         "终止办理通知书",
         "终",
@@ -166,4 +174,11 @@ templates_registry.register(
     subject="督办单 {{ order }}：{{ subject }}",
     body="您被列为督办单 {{ order }}（{{ subject }}）的责任人。督办事由：{{ reason }}。请于{{ reply_due }}前反馈办理情况。",
     sms="【{{ county }}政务服务】您有督办单{{ order }}，请于{{ reply_due }}前反馈。",
+)
+templates_registry.register(
+    "cases.tolerance_due",
+    subject="容缺材料即将到期：{{ item }}",
+    body="您申请的{{ item }}（办件编号 {{ number }}）容缺受理时缺少的材料“{{ names }}”须于{{ due }}前补齐，"
+    "逾期未补齐将终止办理。请登录网上办事大厅上传，或到受理窗口提交。",
+    sms="【{{ county }}政务服务】您的办件{{ number }}容缺材料须于{{ due }}前补齐，逾期将终止办理。",
 )

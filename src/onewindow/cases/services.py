@@ -6,10 +6,13 @@ below are what the action does to the case beyond changing its state.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
@@ -19,19 +22,24 @@ from onewindow.catalog.selectors import version_in_force
 from onewindow.core import audit
 from onewindow.core.errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from onewindow.core.permissions import Role, scope_of
+from onewindow.core.validators import mask_resident_id, normalize_resident_id, resident_id_error
 from onewindow.core.workdays import Calendar
+from onewindow.identity.crypto import lookup_digest
 from onewindow.identity.models import Enterprise, User
 
 from . import clock, lifecycle, numbering, uploads
 from .lifecycle import Outcome, effect, perform
 from .models import (
+    BEFORE_ACCEPTANCE,
     ApplicantKind,
     Case,
     CaseChannel,
     CaseMaterial,
     CaseState,
     ClockPolicy,
+    Commitment,
     CorrectionRequest,
+    Delivery,
     Extension,
     SpecialProcedure,
 )
@@ -262,7 +270,25 @@ def material_add(
     staff = _is_window_staff(case, actor)
     if not staff and not lifecycle.is_applicant_side(case, actor):
         raise PermissionDenied("只有申请人或受理窗口可以提交材料")
-    if case.state not in (
+    owed = None  # a tolerated material this file supplies after acceptance
+    if case.state in (CaseState.ACCEPTED, CaseState.REVIEWING, CaseState.SPECIAL):
+        owed = (
+            case.materials.filter(
+                status=CaseMaterial.Status.TOLERATED,
+                supplied_at__isnull=True,
+                material_id=material_id,
+            ).first()
+            if material_id is not None
+            else None
+        )
+        if owed is None:
+            raise Conflict(
+                f"办件当前状态为“{case.get_state_display()}”，只能补齐容缺受理时缺少的材料",
+                code="illegal_transition",
+            )
+        if status != CaseMaterial.Status.RECEIVED:
+            raise InvalidInput("补齐容缺材料请上传文件或由窗口确认已收纸质件", field="status")
+    elif case.state not in (
         CaseState.DRAFT,
         CaseState.SUBMITTED,
         CaseState.PREREVIEW,
@@ -310,11 +336,20 @@ def material_add(
             save=False,
         )
     row.save()
+    if owed is not None:
+        owed.supplied_at = timezone.now()
+        owed.save(update_fields=["supplied_at"])
     audit.record(
         code="cases.material_add",
         actor=actor,
         obj=case,
-        after={"material": row.name, "status": status, "sm3": row.sm3, "size": row.size},
+        after={
+            "material": row.name,
+            "status": status,
+            "sm3": row.sm3,
+            "size": row.size,
+            **({"supplies": owed.pk} if owed is not None else {}),
+        },
     )
     return row
 
@@ -580,7 +615,11 @@ def _accept(case: Case, actor: Any, payload: dict[str, Any]) -> Outcome:
             f"收到申请材料后 {policy.correction_days} 个工作日内未一次性告知补正，"
             "依照《行政许可法》第三十二条，自收到申请材料之日起即为受理"
         )
+    extra = _tolerate(case, cal, policy, on=on)
+    if extra:
+        details["tolerated"] = len(extra[0][1]["rows"])
     return Outcome(
+        extra_notices=extra,
         notice_context={"auto": auto, "correction_days": policy.correction_days},
         details={
             "accepted_on": on,
@@ -590,6 +629,109 @@ def _accept(case: Case, actor: Any, payload: dict[str, Any]) -> Outcome:
             **details,
         },
     )
+
+
+def _tolerate(
+    case: Case, cal: Calendar, policy: ClockPolicy, *, on: dt.date
+) -> list[tuple[str, dict[str, Any]]]:
+    """容缺受理: give each tolerated material still missing its deadline — the tolerance
+    period from acceptance, never after the promised due date — and the 容缺受理通知书
+    listing them. Refused without the applicant's signed commitment."""
+    rows = list(
+        case.materials.filter(status=CaseMaterial.Status.TOLERATED, supplied_at__isnull=True)
+        .select_related("material")
+        .order_by("id")
+    )
+    if not rows:
+        return []
+    if not case.commitments.filter(kind=Commitment.Kind.TOLERANCE).exists():
+        raise InvalidInput(
+            "有容缺材料，须先由申请人签署容缺受理承诺书（窗口书面签字或网上确认）才能受理",
+            field="commitment",
+        )
+    due = cal.add_working_days(on, policy.tolerance_days)
+    if case.promised_due is not None:
+        due = max(min(due, case.promised_due), on)
+    for row in rows:
+        row.due_on = due
+    CaseMaterial.objects.bulk_update(rows, ["due_on"])
+    lines = []
+    for i, row in enumerate(rows, 1):
+        form = row.material.get_form_display() if row.material else "纸质或电子"
+        lines.append(f"{i}. {row.name}（{form}），{due:%Y年%m月%d日}前补齐")
+    return [("tolerance", {"items": "\n".join(lines), "rows": [r.pk for r in rows]})]
+
+
+@transaction.atomic
+def commitment_record(
+    *,
+    actor: Any,
+    case_id: int,
+    kind: str,
+    signer_name: str,
+    via: str,
+    text: str = "",
+    scan: UploadedFile | None = None,
+) -> Commitment:
+    """Record the applicant's signed commitment on a case not yet accepted: at the window
+    (paper, signed in front of the clerk, a scan optional) or online (the applicant
+    confirms the text themself)."""
+    case = lifecycle.lock(case_id)
+    if kind not in Commitment.Kind.values:
+        raise InvalidInput(f"承诺种类“{kind}”无效", field="kind")
+    if via not in Commitment.Via.values:
+        raise InvalidInput(f"签署方式“{via}”无效", field="via")
+    staff = _is_window_staff(case, actor)
+    applicant = lifecycle.is_applicant_side(case, actor)
+    if via == Commitment.Via.PAPER and not staff:
+        raise PermissionDenied("书面承诺由受理窗口人员登记")
+    if via == Commitment.Via.ONLINE and not applicant:
+        raise PermissionDenied("网上确认须由申请人本人操作")
+    if case.state not in (CaseState.DRAFT, *BEFORE_ACCEPTANCE):
+        raise Conflict(
+            f"办件当前状态为“{case.get_state_display()}”，受理后不能再签署承诺",
+            code="illegal_transition",
+        )
+    if kind == Commitment.Kind.TOLERANCE and not case.version.tolerant_acceptance:
+        raise InvalidInput("该事项不适用容缺受理", field="kind")
+    signer_name = signer_name.strip()
+    if not signer_name:
+        raise InvalidInput("请填写承诺人姓名", field="signer_name")
+    row = Commitment(
+        case=case,
+        kind=kind,
+        text=text.strip() or COMMITMENT_TEXT[kind],
+        signer_name=signer_name[:120],
+        via=via,
+        recorded_by=actor,
+    )
+    if scan is not None:
+        checked = uploads.check(scan)
+        row.scan.save(
+            f"{case.pk}-{checked.sm3[:16]}.{checked.name.rsplit('.', 1)[-1].lower()}",
+            scan,
+            save=False,
+        )
+    row.save()
+    audit.record(
+        code="cases.commitment",
+        actor=actor,
+        obj=case,
+        after={"kind": kind, "via": via, "signer": row.signer_name},
+    )
+    return row
+
+
+COMMITMENT_TEXT: dict[str, str] = {
+    Commitment.Kind.TOLERANCE: (
+        "本人（单位）承诺：所提交的申请材料真实有效；对容缺的材料，将在受理机关告知的期限内补齐。"
+        "逾期未补齐的，同意受理机关终止办理，并承担由此产生的后果。"
+    ),
+    Commitment.Kind.NOTIFICATION: (
+        "本人（单位）已知晓受理机关告知的全部条件和要求，承诺符合上述条件，所作承诺真实。"
+        "如有虚假承诺，愿意承担撤销许可、记入信用记录等法律责任。"
+    ),
+}
 
 
 @effect("refuse")
@@ -757,7 +899,98 @@ def _deliver(case: Case, actor: Any, payload: dict[str, Any]) -> None:
         )
     case.delivered_at = timezone.now()
     note = str(payload.get("note") or "").strip()
-    payload["opinion"] = DELIVERY_METHODS[method] + (f"：{note}" if note else "")
+    record: Delivery = payload.get("record") or Delivery(method=method)
+    record.case = case
+    record.method = method
+    record.note = note[:200]
+    record.delivered_at = case.delivered_at
+    record.clerk = actor
+    signature = payload.get("signature_png")
+    if signature:
+        record.signature.save(f"{case.pk}-signature.png", ContentFile(signature), save=False)
+    record.save()
+    details = []
+    if method == "window" and record.id_checked:
+        who = "本人" if record.collector_is_applicant else "代领人"
+        details.append(f"{who}{record.collector_name}领取（已核验身份证件并签名）")
+    if method == "post" and record.tracking_number:
+        details.append(f"{record.courier} 单号 {record.tracking_number}")
+    if note:
+        details.append(note)
+    payload["opinion"] = DELIVERY_METHODS[method] + ("：" + "；".join(details) if details else "")
+
+
+SIGNATURE_MAX_BYTES = 512 * 1024
+
+
+def _signature_png(data_url: str) -> bytes:
+    """A signature drawn on the window's pad, sent as a PNG data URL."""
+    prefix = "data:image/png;base64,"
+    if not data_url.startswith(prefix):
+        raise InvalidInput("签名格式不对，请重新签名", field="signature")
+    try:
+        raw = base64.b64decode(data_url[len(prefix) :], validate=True)
+    except (binascii.Error, ValueError):
+        raise InvalidInput("签名数据已损坏，请重新签名", field="signature") from None
+    if not raw.startswith(b"\x89PNG\r\n\x1a\n") or len(raw) > SIGNATURE_MAX_BYTES:
+        raise InvalidInput("签名格式不对，请重新签名", field="signature")
+    return raw
+
+
+def deliver_result(
+    *,
+    actor: Any,
+    case_id: int,
+    method: str,
+    collector_name: str = "",
+    collector_id_number: str = "",
+    by_applicant: bool = True,
+    signature: str = "",
+    courier: str = "",
+    tracking_number: str = "",
+    address: str = "",
+    note: str = "",
+) -> Case:
+    """统一窗口出件 with what each way of delivery must record: at the window, who
+    collected it, their ID number checked against the applicant's (or recorded for someone
+    collecting on their behalf) and their signature; by post, the courier and tracking
+    number; electronically, nothing more (the notices are on the portal)."""
+    record = Delivery(method=method)
+    payload: dict[str, Any] = {"method": method, "note": note, "record": record}
+    if method == "window":
+        case = Case.objects.select_related("applicant", "agent").filter(pk=case_id).first()
+        if case is None:
+            raise NotFound("办件不存在")
+        name = collector_name.strip()
+        if not name:
+            raise InvalidInput("请填写领取人姓名", field="collector_name")
+        id_number = normalize_resident_id(collector_id_number)
+        if (error := resident_id_error(id_number)) is not None:
+            raise InvalidInput(f"领取人身份证号码：{error}", field="collector_id_number")
+        digest = lookup_digest("resident_id", id_number)
+        if by_applicant:
+            holders = [u for u in (case.applicant, case.agent) if u is not None]
+            if not any(u.id_number_digest == digest for u in holders):
+                raise InvalidInput(
+                    "身份证号码与申请人（经办人）不一致：本人领取请核对证件，他人代领请选择“代领”",
+                    field="collector_id_number",
+                )
+        if not signature:
+            raise InvalidInput("请领取人在签名板上签名", field="signature")
+        payload["signature_png"] = _signature_png(signature)
+        record.collector_name = name[:60]
+        record.collector_is_applicant = by_applicant
+        record.collector_id_masked = mask_resident_id(id_number)
+        record.id_checked = True
+    elif method == "post":
+        if not courier.strip() or not tracking_number.strip():
+            raise InvalidInput("邮寄送达请填写快递公司和快递单号", field="tracking_number")
+        if not address.strip():
+            raise InvalidInput("请填写邮寄地址", field="address")
+        record.courier = courier.strip()[:30]
+        record.tracking_number = tracking_number.strip()[:40]
+        record.address = address.strip()[:200]
+    return perform(case_id, "deliver", actor=actor, payload=payload)
 
 
 @effect("archive")

@@ -18,12 +18,15 @@ from django.utils import timezone
 from onewindow.core.permissions import Role
 from onewindow.core.workdays import Calendar
 from onewindow.identity.models import User
+from onewindow.notifications.models import Channel
 from onewindow.notifications.services import notify
 
 from . import lifecycle, supervision
 from .models import (
     RUNNING_QUEUES,
     Case,
+    CaseMaterial,
+    CaseState,
     CaseWarning,
     ClockPolicy,
     Queue,
@@ -298,8 +301,73 @@ def supervision_sweep(today: dt.date | None = None) -> int:
     return opened
 
 
+def tolerance_sweep(today: dt.date | None = None) -> dict[str, int]:
+    """容缺: remind applicants whose tolerated materials fall due within the reminder
+    period (once per material), and terminate — with the termination notice — the cases
+    whose tolerated materials were not supplied by their deadline."""
+    today = today or timezone.localdate()
+    policy = ClockPolicy.current()
+    cal = Calendar()
+    undecided = (CaseState.ACCEPTED, CaseState.REVIEWING, CaseState.SPECIAL)
+    open_rows = CaseMaterial.objects.filter(
+        status=CaseMaterial.Status.TOLERATED,
+        supplied_at__isnull=True,
+        due_on__isnull=False,
+        case__state__in=undecided,
+    )
+    # Overdue first: a case past its deadline is terminated, not reminded.
+    late: dict[int, list[CaseMaterial]] = defaultdict(list)
+    for row in open_rows.filter(due_on__lt=today).order_by("case_id", "id"):
+        late[row.case_id].append(row)
+    terminated = 0
+    for case_id, rows in late.items():
+        names = "、".join(r.name for r in rows)
+        due = rows[0].due_on
+        try:
+            lifecycle.perform(
+                case_id,
+                "terminate",
+                actor=None,
+                payload={"reason": f"容缺材料“{names}”逾期未补齐（补齐期限 {due:%Y年%m月%d日}）"},
+            )
+            terminated += 1
+        except Exception:  # one bad case must not stop the sweep
+            logger.exception("terminating case %s for missing tolerated materials failed", case_id)
+    horizon = cal.add_working_days(today, policy.tolerance_remind_days)
+    due_soon = (
+        open_rows.filter(due_on__gte=today, due_on__lte=horizon, reminded_on__isnull=True)
+        .select_related("case__applicant", "case__agent")
+        .order_by("case_id", "id")
+    )
+    by_case: dict[int, list[CaseMaterial]] = defaultdict(list)
+    for row in due_soon:
+        by_case[row.case_id].append(row)
+    reminded = 0
+    for rows in by_case.values():
+        case = rows[0].case
+        with transaction.atomic():
+            for user in {u.pk: u for u in (case.applicant, case.agent) if u is not None}.values():
+                notify(
+                    recipient=user,
+                    template="cases.tolerance_due",
+                    key=f"cases:tolerance:{case.pk}:{rows[0].due_on}:{user.pk}",
+                    context={
+                        "number": case.number,
+                        "item": case.item_name,
+                        "names": "、".join(r.name for r in rows),
+                        "due": f"{rows[0].due_on:%Y年%m月%d日}",
+                    },
+                    channels=(Channel.IN_APP, Channel.SMS),
+                    link=f"/portal/cases/{case.pk}/",
+                )
+            CaseMaterial.objects.filter(pk__in=[r.pk for r in rows]).update(reminded_on=today)
+        reminded += len(rows)
+    return {"tolerance_reminded": reminded, "tolerance_terminated": terminated}
+
+
 def run_all(today: dt.date | None = None) -> dict[str, int]:
     return {
+        **tolerance_sweep(today),
         "auto_accepted": auto_accept(today),
         "near": near_sweep(today),
         "overdue": overdue_sweep(today),
