@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "onewindow.notifications",
     "onewindow.catalog",
     "onewindow.cases",
+    "onewindow.consult",
     "onewindow.portal",
     "onewindow.web",
 ]
@@ -169,6 +170,9 @@ USE_TZ = True
 # Applications received at or after this time (or on a non-working day) count as received on
 # the next working day.
 OFFICE_HOURS_END = env.time("ONEWINDOW_OFFICE_HOURS_END", "17:00")
+# 首问负责: a referred or deferred consultation still open this many working days after it
+# was asked is overdue (docs/consultations.md).
+CONSULT_FOLLOW_UP_DAYS = env.int("ONEWINDOW_CONSULT_FOLLOW_UP_DAYS", 2, minimum=1)
 
 # --- Static files: vendored libraries served by whitenoise -------------------------------
 STATIC_URL = "/static/"
