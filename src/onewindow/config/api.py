@@ -137,13 +137,14 @@ def _forbidden(request: HttpRequest, exc: DjangoPermissionDenied) -> HttpRespons
 def _register_routers() -> None:
     from onewindow.cases.api import router as cases_router
     from onewindow.cases.api import verify_router
-    from onewindow.portal.api import router as portal_router
     from onewindow.catalog.api import router as catalog_router
     from onewindow.catalog.api_exchange import router as exchange_router
+    from onewindow.consult.api import router as consult_router
     from onewindow.core.api import router as core_router
     from onewindow.identity.api import router as identity_router
     from onewindow.notifications.api import router as notifications_router
     from onewindow.org.api import router as org_router
+    from onewindow.portal.api import router as portal_router
 
     api.add_router("/org", org_router)
     api.add_router("/identity", identity_router)
@@ -154,6 +155,7 @@ def _register_routers() -> None:
     api.add_router("/cases", cases_router)
     api.add_router("/verify", verify_router)
     api.add_router("/portal", portal_router)
+    api.add_router("/consultations", consult_router)
 
 
 _register_routers()
