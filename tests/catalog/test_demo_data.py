@@ -72,6 +72,7 @@ FIELD_TYPES = {
 VAGUE = ["其他材料", "有关证明", "相关材料", "等材料", "其他相关", "有关材料"]
 
 ITEM_KEYS = {
+    "accept_on_receipt",
     "name",
     "basic_code",
     "department",
@@ -423,6 +424,7 @@ def test_item_shape(item):
         "high_frequency",
         "tolerant_acceptance",
         "commitment",
+        "accept_on_receipt",
     ]:
         assert isinstance(item[flag], bool), flag
     assert item["fee"] is None or (

@@ -438,6 +438,11 @@ def accept(*, actor: Any, case_id: int, opinion: str = "") -> Case:
     return perform(case_id, "accept", actor=actor, payload={"opinion": opinion})
 
 
+def accept_on_receipt(*, case_id: int) -> Case:
+    """收件即受理 for an online submission: the platform accepts at once."""
+    return perform(case_id, "accept", actor=None, payload={"on_receipt": True})
+
+
 def refuse(*, actor: Any, case_id: int, reason: str, legal_basis: str = "") -> Case:
     return perform(
         case_id, "refuse", actor=actor, payload={"reason": reason, "legal_basis": legal_basis}
@@ -539,7 +544,9 @@ def _int(payload: dict[str, Any], key: str, label: str, *, minimum: int, maximum
 
 @effect("submit")
 def _submit(case: Case, actor: Any, payload: dict[str, Any]) -> Outcome:
-    case.form_data = _clean_form(case.version, case.form_data, complete=True)
+    # A window that refuses a walk-in application on the spot records it as received
+    # with the form as it stands (`partial`); everyone else submits a complete form.
+    case.form_data = _clean_form(case.version, case.form_data, complete=not payload.get("partial"))
     now = timezone.now()
     cal = Calendar()
     case.received_on = cal.receipt_date(now)
@@ -588,7 +595,10 @@ def _resubmit(case: Case, actor: Any, payload: dict[str, Any]) -> None:
 def _accept(case: Case, actor: Any, payload: dict[str, Any]) -> Outcome:
     cal = Calendar()
     now = timezone.now()
-    auto = actor is None
+    # The platform accepts by itself under Art. 32 (deemed accepted), or at once on
+    # receipt for items marked 收件即受理.
+    on_receipt = bool(payload.get("on_receipt"))
+    auto = actor is None and not on_receipt
     # Deemed accepted on the receipt date (Art. 32): the version in force that day applies.
     moment = now
     if auto and case.received_on:
@@ -610,6 +620,8 @@ def _accept(case: Case, actor: Any, payload: dict[str, Any]) -> Outcome:
     case.current_department_id = case.steps[0]["department"] if case.steps else case.department_id
     case.handler = None if case.steps and case.template.handling_type == 2 else actor
     policy = ClockPolicy.current()
+    if on_receipt:
+        payload["opinion"] = "收件即受理：申请材料齐全，自动受理"
     if auto:
         payload["opinion"] = (
             f"收到申请材料后 {policy.correction_days} 个工作日内未一次性告知补正，"

@@ -42,6 +42,7 @@ SCALAR_FIELDS = [
     "high_frequency",
     "tolerant_acceptance",
     "commitment",
+    "accept_on_receipt",
 ]
 JSON_FIELDS = ["process", "special_procedures", "faq"]
 MATERIAL_FIELDS = [
@@ -127,6 +128,7 @@ LABELS = {
     "high_frequency": "高频事项",
     "tolerant_acceptance": "可容缺受理",
     "commitment": "可告知承诺",
+    "accept_on_receipt": "收件即受理",
     "process": "办理流程",
     "special_procedures": "特别程序",
     "faq": "常见问题",

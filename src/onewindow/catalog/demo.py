@@ -111,6 +111,7 @@ def content_from_demo(
         "high_frequency": data.get("high_frequency", False),
         "tolerant_acceptance": data.get("tolerant_acceptance", False),
         "commitment": data.get("commitment", False),
+        "accept_on_receipt": data.get("accept_on_receipt", False),
         "themes": data.get("themes", []),
         "materials": [
             {

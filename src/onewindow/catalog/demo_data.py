@@ -1181,6 +1181,7 @@ def _item(
         "high_frequency": False,
         "tolerant_acceptance": False,
         "commitment": False,
+        "accept_on_receipt": False,
         "process": None,
         "materials": [],
         "fields": [],
@@ -3064,6 +3065,7 @@ _BUNDLE_ITEMS_PERSON: list[dict[str, Any]] = [
         result_licence_type="居住证",
         high_frequency=True,
         tolerant_acceptance=True,
+        accept_on_receipt=True,
         materials=[
             _m("居住证申领登记表", form="both"),
             _m("居民身份证", form="both"),

@@ -613,6 +613,7 @@ ITEM_COLUMNS = [
     _v("高频事项", "high_frequency"),
     _v("可容缺受理", "tolerant_acceptance"),
     _v("可告知承诺", "commitment"),
+    _v("收件即受理", "accept_on_receipt"),
     Column("主题", "themes", _Themes()),
     Column("委托自", DELEGATED, _Code(required=False)),
 ]

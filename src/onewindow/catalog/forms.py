@@ -38,7 +38,14 @@ SECTIONS: list[tuple[str, list[str]]] = [
     ),
     (
         "受理条件与办件类型",
-        ["conditions", "handling_type", "tolerant_acceptance", "commitment", "quantity_limit"],
+        [
+            "conditions",
+            "handling_type",
+            "tolerant_acceptance",
+            "commitment",
+            "accept_on_receipt",
+            "quantity_limit",
+        ],
     ),
     (
         "办理时限",

@@ -271,6 +271,11 @@ class ItemVersion(models.Model):
     high_frequency = models.BooleanField("高频事项", default=False)
     tolerant_acceptance = models.BooleanField("可容缺受理", default=False)
     commitment = models.BooleanField("可告知承诺", default=False)
+    accept_on_receipt = models.BooleanField(
+        "收件即受理",
+        default=False,
+        help_text="材料齐全即当场受理并出具受理通知书，不经预审",
+    )
     themes = models.ManyToManyField(Theme, verbose_name="主题", blank=True, related_name="versions")
     # Workflow stamps
     created_by = models.ForeignKey(

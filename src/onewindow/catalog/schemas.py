@@ -107,6 +107,7 @@ class GuideOut(ItemSummary):
     faq: list[dict[str, Any]]
     tolerant_acceptance: bool
     commitment: bool
+    accept_on_receipt: bool
     themes: list[str]
     materials: list[MaterialOut]
     fields: list[FieldOut]

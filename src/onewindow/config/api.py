@@ -144,6 +144,7 @@ def _register_routers() -> None:
     from onewindow.identity.api import router as identity_router
     from onewindow.notifications.api import router as notifications_router
     from onewindow.org.api import router as org_router
+    from onewindow.frontdesk.api import router as window_router
     from onewindow.portal.api import router as portal_router
 
     api.add_router("/org", org_router)
@@ -155,6 +156,7 @@ def _register_routers() -> None:
     api.add_router("/cases", cases_router)
     api.add_router("/verify", verify_router)
     api.add_router("/portal", portal_router)
+    api.add_router("/window", window_router)
     api.add_router("/consultations", consult_router)
 
 

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "onewindow.cases",
     "onewindow.consult",
     "onewindow.portal",
+    "onewindow.frontdesk",
     "onewindow.web",
 ]
 

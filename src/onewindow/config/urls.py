@@ -28,6 +28,7 @@ urlpatterns = [
     path("cases/", include("onewindow.cases.urls")),
     path("window/consultations/", include("onewindow.consult.urls")),
     path("portal/", include("onewindow.portal.urls")),
+    path("window/", include("onewindow.frontdesk.urls")),
     path("verify/", include((verify_urlpatterns, "verify"))),
     path("", include("onewindow.web.urls")),
 ]

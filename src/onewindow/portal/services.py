@@ -125,7 +125,11 @@ def application_submit(*, actor: Any, case_id: int) -> Case:
             field="materials",
             errors={f"material-{m.pk}": "必要材料，请上传" for m in missing},
         )
-    return cases.submit(actor=actor, case_id=case.pk)
+    with transaction.atomic():
+        case = cases.submit(actor=actor, case_id=case.pk)
+        if case.version.accept_on_receipt:
+            case = cases.accept_on_receipt(case_id=case.pk)
+    return case
 
 
 def correction_answer(

@@ -1,0 +1,141 @@
+"""Reads for the comprehensive window: the case at the counter and its material list as
+marked so far, the applicant's recent cases, items this hall accepts, and the delivery
+queue."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import QuerySet
+
+from onewindow.cases import selectors as cases
+from onewindow.cases.models import Case, CaseMaterial, CaseState
+from onewindow.catalog import selectors as catalog
+from onewindow.catalog.codes import MaterialSource
+from onewindow.catalog.models import ItemHall, ItemVersion, Material
+from onewindow.core.errors import Conflict, NotFound
+from onewindow.core.permissions import scope_of
+
+INTAKE_STATES = (CaseState.DRAFT, CaseState.SUBMITTED, CaseState.PREREVIEW)
+
+
+def intake_case(user: Any, case_id: int) -> Case:
+    """A case of this clerk's hall still at the counter (draft, received or in pre-review)."""
+    scope = scope_of(user)
+    case = (
+        Case.objects.select_related(
+            "item", "version", "department", "hall", "applicant", "enterprise"
+        )
+        .filter(pk=case_id, hall_id__in=scope.hall_ids)
+        .first()
+    )
+    if case is None:
+        raise NotFound("办件不存在或不属于本大厅")
+    if case.state not in INTAKE_STATES:
+        raise Conflict(
+            f"办件当前状态为“{case.get_state_display()}”，已不在窗口受理环节",
+            code="illegal_transition",
+        )
+    return cases.with_clock([case])[0]
+
+
+@dataclass
+class IntakeLine:
+    material: Material
+    rows: list[CaseMaterial] = field(default_factory=list)
+
+    @property
+    def shared(self) -> bool:
+        return self.material.source != MaterialSource.APPLICANT
+
+    @property
+    def current(self) -> CaseMaterial | None:
+        return self.rows[-1] if self.rows else None
+
+    @property
+    def mark(self) -> str:
+        row = self.current
+        if row is None:
+            return ""
+        if row.status == CaseMaterial.Status.RECEIVED:
+            return "scan" if row.file else "paper"
+        return str(row.status)
+
+    @property
+    def blocks_acceptance(self) -> bool:
+        """Missing or defective, or required and never marked (shared ones excepted)."""
+        if self.mark in ("missing", "defective"):
+            return True
+        return not self.mark and self.material.required and not self.shared
+
+    @property
+    def problem_text(self) -> str:
+        row = self.current
+        if row is not None and row.note:
+            return row.note
+        if self.mark == "missing" or not self.mark:
+            return "未提交该材料"
+        return "材料不符合要求"
+
+
+def intake_lines(case: Case) -> list[IntakeLine]:
+    rows: dict[int, list[CaseMaterial]] = {}
+    for row in case.materials.filter(material__isnull=False).order_by("uploaded_at", "id"):
+        assert row.material_id is not None
+        rows.setdefault(row.material_id, []).append(row)
+    return [
+        IntakeLine(m, rows.get(m.pk, [])) for m in case.version.materials.order_by("order", "id")
+    ]
+
+
+def recent_cases(*, person: Any = None, enterprise: Any = None, limit: int = 5) -> list[Case]:
+    qs = Case.objects.exclude(state=CaseState.DRAFT)
+    if enterprise is not None:
+        qs = qs.filter(enterprise=enterprise)
+    elif person is not None:
+        qs = qs.filter(applicant=person)
+    else:
+        return []
+    return cases.with_clock(list(qs.select_related("department").order_by("-created_at")[:limit]))
+
+
+def hall_items(user: Any, q: str = "", limit: int = 20) -> list[ItemVersion]:
+    """Published items this clerk's hall accepts, best match first."""
+    scope = scope_of(user)
+    accepted = ItemHall.objects.filter(hall_id__in=scope.hall_ids).values("item_id")
+    if not q.strip():
+        return list(
+            catalog.published()
+            .filter(item_id__in=accepted)
+            .select_related("item")
+            .order_by("item__implementation_code")[:limit]
+        )
+    hall_item_ids = set(accepted.values_list("item_id", flat=True))
+    found = catalog.find_items(q=q, limit=200)
+    return [v for v in found.versions if v.item_id in hall_item_ids][:limit]
+
+
+def delivery_queue(user: Any) -> QuerySet[Case]:
+    """Decided cases of this hall waiting for the result to be handed over."""
+    scope = scope_of(user)
+    return (
+        Case.objects.filter(
+            hall_id__in=scope.hall_ids, state__in=(CaseState.APPROVED, CaseState.DENIED)
+        )
+        .select_related("department")
+        .order_by("decided_at", "id")
+    )
+
+
+def delivery_case(user: Any, case_id: int) -> Case:
+    case = delivery_queue(user).select_related("applicant", "agent").filter(pk=case_id).first()
+    if case is None:
+        found = Case.objects.filter(pk=case_id, hall_id__in=scope_of(user).hall_ids).first()
+        if found is None:
+            raise NotFound("办件不存在或不属于本大厅")
+        raise Conflict(
+            f"办件当前状态为“{found.get_state_display()}”，不在待出件环节",
+            code="illegal_transition",
+        )
+    return case
