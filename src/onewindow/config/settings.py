@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "onewindow.notifications",
     "onewindow.catalog",
     "onewindow.cases",
+    "onewindow.assist",
     "onewindow.consult",
     "onewindow.portal",
     "onewindow.frontdesk",
