@@ -26,6 +26,7 @@ urlpatterns = [
     path("api/v1/<path:rest>", api_not_found),
     path("services/", include("onewindow.catalog.urls")),
     path("cases/", include("onewindow.cases.urls")),
+    path("assist/", include("onewindow.assist.urls")),
     path("window/consultations/", include("onewindow.consult.urls")),
     path("portal/", include("onewindow.portal.urls")),
     path("window/", include("onewindow.frontdesk.urls")),
