@@ -15,6 +15,7 @@ LOADERS = [
     "onewindow.identity.demo",
     "onewindow.catalog.demo",
     "onewindow.cases.demo",
+    "onewindow.assist.demo",
     "onewindow.consult.demo",
 ]
 
