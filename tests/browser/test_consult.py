@@ -1,26 +1,29 @@
-"""The logging form in a real browser at a phone's width: only the chosen outcome's inputs
-show, the 转办人员 list follows the department (htmx), and a follow-up is added in place.
-Marked `browser` (skipped without /usr/bin/chromium, like tests/browser)."""
+"""首问负责: the consultation logging form in a real browser at a phone's width — only the
+chosen outcome's inputs show, the 转办人员 list follows the department (htmx), and a
+follow-up is added in place."""
 
 from __future__ import annotations
 
 import pytest
+import time_machine
 from playwright.sync_api import Page, expect
 
 from onewindow.consult.models import Consultation
 from onewindow.consult.states import State
-from tests.browser.conftest import (  # noqa: F401  (fixtures)
-    browser,
-    login,
-    mobile_page,
-    shots_dir,
-    site,
-)
+from tests.consult.conftest import MONDAY
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_log_and_refer_on_a_phone(mobile_page: Page, login, site: str, shots_dir):  # noqa: F811
+@pytest.fixture
+def monday():
+    """A Monday with no holiday near, so the follow-up deadline never needs next year's
+    calendar (the site loads no calendar data)."""
+    with time_machine.travel(MONDAY, tick=False):
+        yield
+
+
+def test_log_and_refer_on_a_phone(monday, mobile_page: Page, login, site: str, shots_dir):
     tab = login(mobile_page, "chuangkou")
     tab.goto(f"{site}/window/consultations/new/")
     # Nothing wider than the screen.
