@@ -55,6 +55,7 @@ def test_clock_policy_edit_is_audited(users, login_client, county):
             "supervision_reply_days": 3,
             "tolerance_days": 5,
             "tolerance_remind_days": 2,
+            "postcheck_days": 20,
         },
     )
     assert response.status_code == 302

@@ -961,6 +961,12 @@ OPERATIONS = {
     ("post", "/cases/supervision/{order_id}/talk"): "cases_supervision_talk",
     ("post", "/cases/supervision/{order_id}/close"): "cases_supervision_close",
     ("get", "/cases/{case_id}/notices/{notice_id}/pdf"): "cases_notice_pdf",
+    ("post", "/cases/{case_id}/commitments"): "cases_commitment",
+    ("get", "/cases/postchecks"): "cases_postchecks",
+    ("post", "/cases/postchecks/{check_id}/result"): "cases_postcheck_result",
+    ("post", "/cases/postchecks/{check_id}"): "cases_postcheck_update",
+    ("post", "/cases/revocations/{revocation_id}/decide"): "cases_revocation_decide",
+    ("post", "/cases/credit-records/{record_id}/repair"): "cases_credit_repair",
 }
 
 

@@ -916,16 +916,16 @@ def test_proxy_channel(make_item, users, county, travel, nothing_created):
         base = {"item_id": version.item_id, "channel": "proxy", "applicant_id": citizen.pk}
         err = nothing_created(InvalidInput, actor=clerk, **base, proxy_region="  ")
         assert err.details["field"] == "proxy_region"
-        # A hall that does not exist is bad input, not a server error.
+        # Receiving for another region is a window's job, not an applicant's.
         err = nothing_created(
-            InvalidInput,
+            PermissionDenied,
             actor=citizen,
             item_id=version.item_id,
             channel="proxy",
             proxy_region="宝鸡市",
             hall_id=987654,
         )
-        assert err.details["field"] == "hall_id"
+        assert "窗口人员" in err.message
         case = services.case_create(actor=clerk, **base, proxy_region=" 宝鸡市渭滨区 ")
     assert case.proxy_region == "宝鸡市渭滨区"
     assert case.applicant == citizen

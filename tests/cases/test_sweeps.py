@@ -326,6 +326,7 @@ def test_overdue_sweep_skips_paused_cases(published, users, enterprise, travel, 
         "supervision": 0,
         "tolerance_reminded": 0,
         "tolerance_terminated": 0,
+        "postcheck_late": 0,
     }
     assert not CaseWarning.objects.exists()
     assert not SupervisionOrder.objects.exists()
@@ -387,6 +388,7 @@ def test_run_all_is_idempotent(published, users, enterprise, travel):
         "supervision": 2,
         "tolerance_reminded": 0,
         "tolerance_terminated": 0,
+        "postcheck_late": 0,
     }
     rows = (
         CaseWarning.objects.count(),
@@ -400,6 +402,7 @@ def test_run_all_is_idempotent(published, users, enterprise, travel):
         "supervision": 0,
         "tolerance_reminded": 0,
         "tolerance_terminated": 0,
+        "postcheck_late": 0,
     }
     assert rows == (
         CaseWarning.objects.count(),

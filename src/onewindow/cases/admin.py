@@ -21,7 +21,12 @@ from .models import (
     CaseStep,
     CaseWarning,
     ClockPolicy,
+    Commitment,
+    CreditRecord,
+    Delivery,
+    PostCheck,
     ProcessTemplate,
+    Revocation,
     SupervisionEvent,
     SupervisionOrder,
     Transition,
@@ -159,3 +164,44 @@ class SupervisionOrderAdmin(ReadOnlyAdmin):
     list_filter = ["state", "automatic", "department"]
     search_fields = ["number", "subject_label"]
     inlines = [SupervisionEventInline]
+
+
+@admin.register(Commitment)
+class CommitmentAdmin(ReadOnlyAdmin):
+    list_display = ["case", "kind", "signer_name", "via", "signed_at"]
+    list_filter = ["kind", "via"]
+    search_fields = ["case__number", "signer_name"]
+
+
+@admin.register(Delivery)
+class DeliveryAdmin(ReadOnlyAdmin):
+    list_display = [
+        "case",
+        "method",
+        "collector_name",
+        "id_checked",
+        "tracking_number",
+        "delivered_at",
+    ]
+    list_filter = ["method"]
+    search_fields = ["case__number", "tracking_number", "collector_name"]
+
+
+@admin.register(PostCheck)
+class PostCheckAdmin(ReadOnlyAdmin):
+    list_display = ["case", "method", "assignee", "due_on", "state", "truthful"]
+    list_filter = ["state", "method", "truthful"]
+    search_fields = ["case__number"]
+
+
+@admin.register(CreditRecord)
+class CreditRecordAdmin(ReadOnlyAdmin):
+    list_display = ["subject_name", "kind", "case", "opened_at", "closed_at"]
+    list_filter = ["kind"]
+    search_fields = ["subject_name", "case__number"]
+
+
+@admin.register(Revocation)
+class RevocationAdmin(ReadOnlyAdmin):
+    list_display = ["case", "state", "opened_at", "decided_at"]
+    list_filter = ["state"]

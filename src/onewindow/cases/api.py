@@ -21,7 +21,7 @@ from pydantic import Field
 from onewindow.core.errors import ApiRequest, InvalidInput, NotFound, PermissionDenied
 from onewindow.core.permissions import Role, require_role
 
-from . import documents, export, lifecycle, selectors, services, supervision
+from . import commitment, documents, export, lifecycle, selectors, services, supervision
 from .documents import notice_response
 from .models import Case, CaseMaterial, SupervisionOrder
 from .schemas import (
@@ -105,6 +105,123 @@ def _detail(request: ApiRequest, case: Case) -> Case:
 # --------------------------------------------------------------------------------------------
 # Lists (registered before /{case_id} so their paths are not taken for an ID)
 # --------------------------------------------------------------------------------------------
+class CommitmentIn(Schema):
+    kind: str = Field(..., description="tolerance（容缺受理承诺）或 notification（告知承诺）")
+    signer_name: str
+    via: str = Field(
+        ..., description="paper（窗口书面签字，窗口人员登记）或 online（申请人网上确认）"
+    )
+    text: str = ""
+
+
+class CommitmentOut(Schema):
+    id: int
+    kind: str
+    text: str
+    signer_name: str
+    via: str
+    signed_at: dt.datetime
+
+
+class PostCheckOut(Schema):
+    id: int
+    case_id: int
+    case_number: str | None = Field(None, alias="case.number")
+    item_name: str = Field("", alias="case.item_name")
+    method: str
+    due_on: dt.date
+    assignee_id: int
+    state: str
+    truthful: bool | None
+    note: str
+
+
+class PostCheckResultIn(Schema):
+    truthful: bool
+    note: str
+
+
+class PostCheckUpdateIn(Schema):
+    method: str
+    due_on: dt.date
+    assignee_id: int
+
+
+class DecisionIn(Schema):
+    revoke: bool
+    note: str
+
+
+class RepairIn(Schema):
+    note: str
+
+
+@router.get(
+    "/postchecks",
+    response=list[PostCheckOut],
+    operation_id="cases_postchecks",
+    summary="告知承诺事后核查",
+)
+def postcheck_list(request: ApiRequest, state: str = "scheduled"):
+    """本人承担或本部门的事后核查任务（state=scheduled 待核查，done 已核查），按期限排序。"""
+    qs = commitment.postchecks_for(request.user)
+    if state:
+        qs = qs.filter(state=state)
+    return list(qs.order_by("due_on", "id")[:500])
+
+
+@router.post(
+    "/postchecks/{check_id}/result",
+    response=PostCheckOut,
+    operation_id="cases_postcheck_result",
+    summary="登记事后核查结果",
+)
+def postcheck_result(request: ApiRequest, check_id: int, payload: PostCheckResultIn):
+    """核查人或部门管理员登记结论；承诺不实时自动记入申请人信用记录并立撤销案件。"""
+    commitment.postcheck_get(request.user, check_id)
+    return commitment.postcheck_record(
+        actor=request.user, check_id=check_id, truthful=payload.truthful, note=payload.note
+    )
+
+
+@router.post(
+    "/postchecks/{check_id}",
+    response=PostCheckOut,
+    operation_id="cases_postcheck_update",
+    summary="调整事后核查安排",
+)
+def postcheck_update(request: ApiRequest, check_id: int, payload: PostCheckUpdateIn):
+    """部门管理员调整核查方式（written、online、site、public）、期限和核查人。"""
+    commitment.postcheck_get(request.user, check_id)
+    return commitment.postcheck_update(actor=request.user, check_id=check_id, **payload.dict())
+
+
+@router.post(
+    "/revocations/{revocation_id}/decide",
+    response={200: None},
+    operation_id="cases_revocation_decide",
+    summary="作出撤销决定",
+)
+def revocation_decide(request: ApiRequest, revocation_id: int, payload: DecisionIn):
+    """部门管理员决定是否撤销以不实承诺取得的许可；撤销时向申请人出具撤销行政许可决定书。"""
+    row = commitment.revocation_decide(
+        actor=request.user, revocation_id=revocation_id, revoke=payload.revoke, note=payload.note
+    )
+    return {"id": row.pk, "state": row.state}
+
+
+@router.post(
+    "/credit-records/{record_id}/repair",
+    response={200: None},
+    operation_id="cases_credit_repair",
+    summary="信用修复",
+)
+def credit_repair(request: ApiRequest, record_id: int, payload: RepairIn):
+    """作出记录的部门的管理员办理信用修复，申请人重新可以适用告知承诺。"""
+    row = commitment.credit_repair(actor=request.user, record_id=record_id, note=payload.note)
+    return {"id": row.pk, "closed_at": row.closed_at}
+
+
 @router.get(
     "/inbox", response=list[BoxCountOut], operation_id="cases_inbox_counts", summary="收件箱计数"
 )
@@ -418,6 +535,20 @@ def material_file(request: ApiRequest, case_id: int, material_id: int):
         filename=row.original_name or row.file.name,
         content_type=row.content_type or "application/octet-stream",
     )
+
+
+@router.post(
+    "/{case_id}/commitments",
+    response={201: CommitmentOut},
+    operation_id="cases_commitment",
+    summary="签署承诺书",
+)
+def commitment_sign(request: ApiRequest, case_id: int, payload: CommitmentIn):
+    """受理前登记申请人签署的承诺：容缺受理承诺书（容缺材料按期补齐）或告知承诺书（以承诺
+    代替证明材料；仅限实行告知承诺的事项，有未修复虚假承诺记录的申请人不适用）。"""
+    _visible(request, case_id)
+    row = services.commitment_record(actor=request.user, case_id=case_id, **payload.dict())
+    return Status(201, row)
 
 
 @router.get(

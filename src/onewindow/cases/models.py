@@ -218,6 +218,11 @@ class ClockPolicy(models.Model):
     tolerance_remind_days = models.PositiveSmallIntegerField(
         "容缺材料到期前提醒（工作日）", default=2
     )
+    postcheck_days = models.PositiveSmallIntegerField(
+        "告知承诺事后核查期限（工作日）",
+        default=20,
+        help_text="自作出准予决定之日起",
+    )
     updated_at = models.DateTimeField("修改时间", auto_now=True)
 
     class Meta:
@@ -352,6 +357,18 @@ class Case(models.Model):
     applicant_name = models.CharField("申请人名称", max_length=120)
     applicant_code_masked = models.CharField("证件号码", max_length=24, blank=True)
     channel = models.CharField("申请渠道", max_length=8, choices=CaseChannel.choices)
+    # 跨域通办: the window that received the application on behalf of the handling hall
+    # (`hall`). It submits, forwards the paper and hands the result over; it does not
+    # accept or decide.
+    receiving_hall = models.ForeignKey(
+        "org.Hall",
+        verbose_name="代收大厅",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
+    )
     proxy_region = models.CharField(
         "代收地区", max_length=60, blank=True, help_text="跨域通办：代收的外地政务服务机构"
     )
@@ -433,6 +450,12 @@ class Case(models.Model):
             models.Index(fields=["near_due", "id"], name="cases_near_due"),
             models.Index(fields=["applicant", "created_at"], name="cases_applicant"),
             models.Index(fields=["enterprise", "created_at"], name="cases_enterprise"),
+            # 跨域通办 cases the receiving window follows (few; partial).
+            models.Index(
+                fields=["receiving_hall", "id"],
+                condition=models.Q(receiving_hall__isnull=False),
+                name="cases_receiving_hall",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -551,6 +574,152 @@ class Commitment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}：{self.signer_name}"
+
+
+class PostCheck(models.Model):
+    """事后核查 of a case granted on the applicant's commitment (告知承诺): scheduled on
+    approval, assigned to a member of the department, its result recorded. A commitment
+    found untrue opens a credit record and a revocation."""
+
+    class Method(models.TextChoices):
+        WRITTEN = "written", "书面核查"
+        ONLINE = "online", "网络核查"
+        SITE = "site", "实地核查"
+        PUBLIC = "public", "公示"
+
+    class State(models.TextChoices):
+        SCHEDULED = "scheduled", "待核查"
+        DONE = "done", "已核查"
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="postchecks")
+    department = models.ForeignKey(
+        "org.Department", on_delete=models.PROTECT, related_name="+", verbose_name="核查部门"
+    )
+    method = models.CharField("核查方式", max_length=8, choices=Method.choices)
+    due_on = models.DateField("核查期限")
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="核查人"
+    )
+    state = models.CharField("状态", max_length=10, choices=State.choices, default="scheduled")
+    truthful = models.BooleanField("承诺属实", null=True, blank=True)
+    note = models.TextField("核查情况", blank=True)
+    scheduled_at = models.DateTimeField("安排时间", default=timezone.now)
+    done_at = models.DateTimeField("核查时间", null=True, blank=True)
+    reminded_on = models.DateField("逾期提醒日", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "告知承诺事后核查"
+        verbose_name_plural = "告知承诺事后核查"
+        ordering = ["state", "due_on", "id"]
+        indexes = [models.Index(fields=["department", "state", "due_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.case} {self.get_method_display()}"
+
+
+class CreditRecord(models.Model):
+    """A record in the applicant's credit file, here: a commitment found untrue (虚假承诺).
+    While one is open the applicant may not use 告知承诺."""
+
+    class Kind(models.TextChoices):
+        FALSE_COMMITMENT = "false_commitment", "虚假承诺"
+
+    kind = models.CharField("种类", max_length=20, choices=Kind.choices)
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="自然人",
+    )
+    enterprise = models.ForeignKey(
+        "identity.Enterprise",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="企业",
+    )
+    subject_name = models.CharField("当事人", max_length=120)
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="credit_records")
+    description = models.TextField("情况")
+    opened_at = models.DateTimeField("记录时间", default=timezone.now)
+    closed_at = models.DateTimeField("信用修复时间", null=True, blank=True)
+    closed_note = models.TextField("修复说明", blank=True)
+
+    class Meta:
+        verbose_name = "信用记录"
+        verbose_name_plural = "信用记录"
+        ordering = ["-opened_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.subject_name} {self.get_kind_display()}"
+
+
+class Revocation(models.Model):
+    """撤销: a grant obtained on an untrue commitment, decided by the department."""
+
+    class State(models.TextChoices):
+        OPEN = "open", "待决定"
+        REVOKED = "revoked", "已撤销"
+        KEPT = "kept", "不予撤销"
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="revocations")
+    reason = models.TextField("事由")
+    state = models.CharField("状态", max_length=8, choices=State.choices, default="open")
+    opened_at = models.DateTimeField("立案时间", default=timezone.now)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField("决定时间", null=True, blank=True)
+    decision_note = models.TextField("决定理由", blank=True)
+
+    class Meta:
+        verbose_name = "撤销"
+        verbose_name_plural = "撤销"
+        ordering = ["state", "-opened_at"]
+
+    def __str__(self) -> str:
+        return f"{self.case} {self.get_state_display()}"
+
+
+class ProxyTransfer(models.Model):
+    """跨域通办: an application received at one window for a body elsewhere — at another
+    hall of the county (`Case.receiving_hall`), or at a window of another region — with the
+    paper materials forwarded by courier and the result sent back."""
+
+    class Return(models.TextChoices):
+        WINDOW = "window", "回代收窗口领取"
+        POST = "post", "邮寄给申请人"
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="transfer")
+    source_region = models.CharField(
+        "代收地", max_length=100, help_text="代收的大厅或外地政务服务机构"
+    )
+    return_method = models.CharField("结果送达", max_length=8, choices=Return.choices)
+    forwarded_at = models.DateTimeField("材料寄出时间", null=True, blank=True)
+    courier = models.CharField("快递公司", max_length=30, blank=True)
+    tracking_number = models.CharField("快递单号", max_length=40, blank=True)
+    materials_received_at = models.DateTimeField("办理地收到材料时间", null=True, blank=True)
+    materials_received_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    result_sent_at = models.DateTimeField("结果寄回时间", null=True, blank=True)
+    result_courier = models.CharField("结果快递公司", max_length=30, blank=True)
+    result_tracking_number = models.CharField("结果快递单号", max_length=40, blank=True)
+    result_received_at = models.DateTimeField("代收窗口收到结果时间", null=True, blank=True)
+    created_at = models.DateTimeField("代收时间", default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "跨域通办转递"
+        verbose_name_plural = "跨域通办转递"
+
+    def __str__(self) -> str:
+        return f"{self.case} 代收于 {self.source_region}"
 
 
 class Delivery(models.Model):

@@ -90,6 +90,20 @@ KINDS: dict[str, NoticeKind] = {
         "请于下列期限前补齐以下材料（逾期未补齐的，本机关将终止办理）：\n{{ items }}\n"
         "补齐方式：登录网上办事大厅上传，或到受理窗口提交。",
     ),
+    "commitment": NoticeKind(
+        "告知承诺书",
+        "诺",
+        "{{ item }}（办件编号 {{ number }}）\n{{ letter }}\n承诺人：{{ signer }}\n"
+        "本机关依据以上承诺受理，并将依法进行事后核查。",
+    ),
+    "revocation": NoticeKind(
+        "撤销行政许可决定书",
+        "撤",
+        "{{ applicant }}：\n你（单位）以告知承诺方式取得的{{ item }}（办件编号 {{ number }}），"
+        "经事后核查，承诺内容与实际情况不符。依照《中华人民共和国行政许可法》第六十九条，"
+        "本机关决定撤销该行政许可。理由：{{ reason }}\n"
+        "如对本决定不服，可以依法申请行政复议或者提起行政诉讼。",
+    ),
     "termination": NoticeKind(
         "终止办理通知书",
         "终",
@@ -181,4 +195,15 @@ templates_registry.register(
     body="您申请的{{ item }}（办件编号 {{ number }}）容缺受理时缺少的材料“{{ names }}”须于{{ due }}前补齐，"
     "逾期未补齐将终止办理。请登录网上办事大厅上传，或到受理窗口提交。",
     sms="【{{ county }}政务服务】您的办件{{ number }}容缺材料须于{{ due }}前补齐，逾期将终止办理。",
+)
+templates_registry.register(
+    "cases.revocation_opened",
+    subject="告知承诺不实，待作出撤销决定：{{ item }}",
+    body="{{ applicant }}申请的{{ item }}（办件编号 {{ number }}）经事后核查承诺不实，已记入信用记录，"
+    "请作出是否撤销的决定。",
+)
+templates_registry.register(
+    "cases.postcheck_late",
+    subject="事后核查已超期：{{ item }}",
+    body="办件 {{ number }}（{{ item }}）的告知承诺事后核查应于{{ due }}前完成，请尽快核查并登记结果。",
 )

@@ -247,6 +247,7 @@ def visible_cases(user: Any) -> QuerySet[Case]:
             return Case.objects.all()
         return Case.objects.filter(
             Q(hall_id__in=scope.hall_ids)
+            | Q(receiving_hall_id__in=scope.hall_ids)
             | Q(department_id__in=scope.department_ids)
             | Q(current_department_id__in=scope.department_ids)
         )

@@ -27,7 +27,7 @@ from onewindow.core.workdays import Calendar
 from onewindow.identity.crypto import lookup_digest
 from onewindow.identity.models import Enterprise, User
 
-from . import clock, lifecycle, numbering, uploads
+from . import clock, commitment, lifecycle, numbering, uploads
 from .lifecycle import Outcome, effect, perform
 from .models import (
     BEFORE_ACCEPTANCE,
@@ -121,14 +121,24 @@ def case_create(
     applicant: User | None = None
     enterprise: Enterprise | None = None
     hall = None
+    receiving_hall = None
     if on_behalf:
         if not scope.has_role(Role.WINDOW_CLERK, Role.HELPER):
             raise PermissionDenied("只有窗口人员和帮办代办员可以代为申请")
         if actor.hall_id is None:
             raise PermissionDenied("您的账户没有所在大厅，不能代为申请")
         hall_id = actor.hall_id
+        if (
+            channel == CaseChannel.PROXY
+            and not ItemHall.objects.filter(item=item, hall_id=actor.hall_id).exists()
+        ):
+            # 跨域通办, received here for the hall that handles the item.
+            receiving_hall = actor.hall
+            hall_id = None
         if applicant_id is None and enterprise_id is None:
             raise InvalidInput("请指定申请人（自然人或企业）", field="applicant_id")
+    elif channel == CaseChannel.PROXY:
+        raise PermissionDenied("跨域代收由窗口人员办理")
     if enterprise_id is not None:
         enterprise = Enterprise.objects.filter(pk=enterprise_id).first()
         if enterprise is None:
@@ -148,6 +158,11 @@ def case_create(
             raise NotFound(f"申请人 {applicant_id} 不存在")
     else:
         applicant = actor
+    if on_behalf and not scope.has_role(Role.WINDOW_CLERK):
+        # A helper (帮办代办员) applies for someone only under their consent (授权委托).
+        from onewindow.assist.services import require_consent
+
+        require_consent(helper=actor, applicant=applicant, enterprise=enterprise, item_id=item.pk)
     kind = ApplicantKind.ENTERPRISE if enterprise else ApplicantKind.PERSON
     serves = "2346" if enterprise else "1"
     if version.service_objects and not set(version.service_objects) & set(serves):
@@ -170,6 +185,8 @@ def case_create(
     else:
         first = ItemHall.objects.filter(item=item).order_by("id").select_related("hall").first()
         hall_obj = first.hall if first else None
+        if receiving_hall is not None and hall_obj is None:
+            raise InvalidInput("该事项没有受理大厅，无法代收转递", field="item_id")
     steps = review_steps(version, item.department_id)
     if enterprise is not None:
         name, code = enterprise.name, enterprise.uscc
@@ -194,6 +211,7 @@ def case_create(
         applicant_code_masked=code,
         channel=channel,
         proxy_region=proxy_region.strip(),
+        receiving_hall=receiving_hall,
         created_by=actor,
     )
     if form_data:
@@ -395,12 +413,13 @@ def material_remove(*, actor: Any, case_id: int, row_id: int) -> None:
 
 
 def _is_window_staff(case: Case, actor: Any) -> bool:
+    """A clerk or helper of the case's hall — or of the window that received it for that
+    hall (跨域通办)."""
     scope = scope_of(actor)
     return (
         scope.is_staff
         and scope.has_role(Role.WINDOW_CLERK, Role.HELPER)
-        and case.hall_id is not None
-        and case.hall_id in scope.hall_ids
+        and bool({case.hall_id, case.receiving_hall_id} & set(scope.hall_ids) - {None})
     )
 
 
@@ -630,6 +649,10 @@ def _accept(case: Case, actor: Any, payload: dict[str, Any]) -> Outcome:
     extra = _tolerate(case, cal, policy, on=on)
     if extra:
         details["tolerated"] = len(extra[0][1]["rows"])
+    letter = case.commitments.filter(kind=Commitment.Kind.NOTIFICATION).first()
+    if letter is not None:
+        extra.append(("commitment", {"letter": letter.text, "signer": letter.signer_name}))
+        details["commitment"] = True
     return Outcome(
         extra_notices=extra,
         notice_context={"auto": auto, "correction_days": policy.correction_days},
@@ -706,13 +729,22 @@ def commitment_record(
         )
     if kind == Commitment.Kind.TOLERANCE and not case.version.tolerant_acceptance:
         raise InvalidInput("该事项不适用容缺受理", field="kind")
+    if kind == Commitment.Kind.NOTIFICATION:
+        commitment.check_eligible(case)
+        if case.commitments.filter(kind=kind).exists():
+            raise Conflict("申请人已签署告知承诺书", code="duplicate")
     signer_name = signer_name.strip()
     if not signer_name:
         raise InvalidInput("请填写承诺人姓名", field="signer_name")
     row = Commitment(
         case=case,
         kind=kind,
-        text=text.strip() or COMMITMENT_TEXT[kind],
+        text=text.strip()
+        or (
+            commitment.letter(case)
+            if kind == Commitment.Kind.NOTIFICATION
+            else COMMITMENT_TEXT[kind]
+        ),
         signer_name=signer_name[:120],
         via=via,
         recorded_by=actor,
@@ -888,6 +920,8 @@ def _decide(case: Case, actor: Any) -> None:
 @effect("approve")
 def _approve(case: Case, actor: Any, payload: dict[str, Any]) -> Outcome:
     _decide(case, actor)
+    if actor is not None:
+        commitment.schedule_after_grant(case, actor)
     return Outcome(
         notice_context={"opinion": payload.get("opinion") or "", "result": case.version.result_name}
     )

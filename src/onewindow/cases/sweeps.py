@@ -366,8 +366,11 @@ def tolerance_sweep(today: dt.date | None = None) -> dict[str, int]:
 
 
 def run_all(today: dt.date | None = None) -> dict[str, int]:
+    from .commitment import postcheck_sweep
+
     return {
         **tolerance_sweep(today),
+        "postcheck_late": postcheck_sweep(today),
         "auto_accepted": auto_accept(today),
         "near": near_sweep(today),
         "overdue": overdue_sweep(today),

@@ -7,6 +7,7 @@ sent, with what was typed kept; it is never a 500."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from functools import wraps
 from typing import Any, cast
@@ -31,10 +32,17 @@ from onewindow.identity import selectors as identity_selectors
 from onewindow.identity.models import User
 from onewindow.org import selectors as org_selectors
 
-from . import selectors, services, supervision
+from . import commitment, selectors, services, supervision
 from .documents import notice_response, verification
 from .forms import ActionForm, SuperviseForm, SupervisionEventForm, action_service, error_text
-from .models import BEFORE_ACCEPTANCE, Case, CaseState, SupervisionOrder
+from .models import (
+    BEFORE_ACCEPTANCE,
+    Case,
+    CaseState,
+    PostCheck,
+    Revocation,
+    SupervisionOrder,
+)
 
 PAGE_SIZE = 50
 SUPERVISION_PAGE_SIZE = 30
@@ -489,3 +497,121 @@ def verify(request: HttpRequest, code: str = "") -> HttpResponse:
             context["error"] = exc.message
             status = 404
     return render(request, "cases/verify.html", context, status=status)
+
+
+# --- 告知承诺: post-checks, revocations, credit records --------------------------------------
+@login_required
+@domain_errors
+@require_http_methods(["GET", "HEAD"])
+def postcheck_list(request: HttpRequest) -> HttpResponse:
+    _require_staff(request.user)
+    state = request.GET.get("state", "scheduled")
+    qs = commitment.postchecks_for(request.user)
+    if state in PostCheck.State.values:
+        qs = qs.filter(state=state)
+    rows = list(qs.order_by("due_on", "id")[:200])
+    revocations = list(
+        Revocation.objects.filter(
+            case__in=selectors.visible_cases(request.user).values("pk"),
+            state=Revocation.State.OPEN,
+        ).select_related("case")[:100]
+    )
+    return render(
+        request,
+        "cases/postchecks.html",
+        {"rows": rows, "state": state, "revocations": revocations, "today": timezone.localdate()},
+    )
+
+
+def _postcheck_page(
+    request: HttpRequest, check: PostCheck, *, error: str = "", status: int = 200
+) -> HttpResponse:
+    scope = scope_of(request.user)
+    manage = scope.has_role(Role.DEPT_ADMIN) and check.department_id in scope.department_ids
+    people = (
+        list(
+            User.objects.filter(
+                kind=User.Kind.STAFF, is_active=True, department_id=check.department_id
+            ).order_by("name")
+        )
+        if manage
+        else []
+    )
+    case = check.case
+    return render(
+        request,
+        "cases/postcheck.html",
+        {
+            "check": check,
+            "case": case,
+            "letter": case.commitments.filter(kind="notification").first(),
+            "may_record": check.state == PostCheck.State.SCHEDULED
+            and (manage or check.assignee_id == request.user.pk),
+            "manage": manage,
+            "people": people,
+            "methods": PostCheck.Method.choices,
+            "revocations": case.revocations.all(),
+            "credits": case.credit_records.all(),
+            "error": error,
+            "posted": request.POST if request.method == "POST" else {},
+        },
+        status=status,
+    )
+
+
+@login_required
+@domain_errors
+@require_http_methods(["GET", "HEAD", "POST"])
+def postcheck_detail(request: HttpRequest, check_id: int) -> HttpResponse:
+    _require_staff(request.user)
+    check = commitment.postcheck_get(request.user, check_id)
+    if request.method != "POST":
+        return _postcheck_page(request, check)
+    what = request.POST.get("what", "")
+    try:
+        if what == "result":
+            truthful = request.POST.get("truthful")
+            if truthful not in ("1", "0"):
+                raise InvalidInput("请选择核查结论：承诺属实或承诺不实", field="truthful")
+            commitment.postcheck_record(
+                actor=request.user,
+                check_id=check.pk,
+                truthful=truthful == "1",
+                note=request.POST.get("note", ""),
+            )
+            messages.success(request, "核查结果已登记。")
+        elif what == "update":
+            raw_due = request.POST.get("due_on", "")
+            try:
+                due = dt.date.fromisoformat(raw_due)
+            except ValueError:
+                raise InvalidInput("核查期限应为日期，如 2026-12-31", field="due_on") from None
+            commitment.postcheck_update(
+                actor=request.user,
+                check_id=check.pk,
+                method=request.POST.get("method", ""),
+                due_on=due,
+                assignee_id=int(request.POST.get("assignee_id") or 0),
+            )
+            messages.success(request, "核查安排已调整。")
+        elif what == "revoke":
+            commitment.revocation_decide(
+                actor=request.user,
+                revocation_id=int(request.POST.get("revocation_id") or 0),
+                revoke=request.POST.get("revoke") == "1",
+                note=request.POST.get("note", ""),
+            )
+            messages.success(request, "撤销决定已作出。")
+        elif what == "repair":
+            commitment.credit_repair(
+                actor=request.user,
+                record_id=int(request.POST.get("record_id") or 0),
+                note=request.POST.get("note", ""),
+            )
+            messages.success(request, "信用记录已修复。")
+        else:
+            raise InvalidInput("未知的操作")
+    except DomainError as exc:
+        check = commitment.postcheck_get(request.user, check.pk)
+        return _postcheck_page(request, check, error=exc.message, status=exc.status)
+    return redirect("cases:postcheck_detail", check_id=check.pk)

@@ -135,16 +135,17 @@ def _forbidden(request: HttpRequest, exc: DjangoPermissionDenied) -> HttpRespons
 
 
 def _register_routers() -> None:
+    from onewindow.assist.api import router as assist_router
     from onewindow.cases.api import router as cases_router
     from onewindow.cases.api import verify_router
     from onewindow.catalog.api import router as catalog_router
     from onewindow.catalog.api_exchange import router as exchange_router
     from onewindow.consult.api import router as consult_router
     from onewindow.core.api import router as core_router
+    from onewindow.frontdesk.api import router as window_router
     from onewindow.identity.api import router as identity_router
     from onewindow.notifications.api import router as notifications_router
     from onewindow.org.api import router as org_router
-    from onewindow.frontdesk.api import router as window_router
     from onewindow.portal.api import router as portal_router
 
     api.add_router("/org", org_router)
@@ -154,6 +155,7 @@ def _register_routers() -> None:
     api.add_router("/catalog", catalog_router)
     api.add_router("/catalog", exchange_router)
     api.add_router("/cases", cases_router)
+    api.add_router("/assist", assist_router)
     api.add_router("/verify", verify_router)
     api.add_router("/portal", portal_router)
     api.add_router("/window", window_router)

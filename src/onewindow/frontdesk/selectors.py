@@ -7,10 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
+from onewindow.cases import commitment, proxy
 from onewindow.cases import selectors as cases
-from onewindow.cases.models import Case, CaseMaterial, CaseState
+from onewindow.cases.models import Case, CaseMaterial, CaseState, ProxyTransfer
 from onewindow.catalog import selectors as catalog
 from onewindow.catalog.codes import MaterialSource
 from onewindow.catalog.models import ItemHall, ItemVersion, Material
@@ -21,13 +22,14 @@ INTAKE_STATES = (CaseState.DRAFT, CaseState.SUBMITTED, CaseState.PREREVIEW)
 
 
 def intake_case(user: Any, case_id: int) -> Case:
-    """A case of this clerk's hall still at the counter (draft, received or in pre-review)."""
+    """A case of this clerk's hall still at the counter (draft, received or in pre-review),
+    or one this window receives for another hall (跨域通办)."""
     scope = scope_of(user)
     case = (
         Case.objects.select_related(
             "item", "version", "department", "hall", "applicant", "enterprise"
         )
-        .filter(pk=case_id, hall_id__in=scope.hall_ids)
+        .filter(Q(hall_id__in=scope.hall_ids) | Q(receiving_hall_id__in=scope.hall_ids), pk=case_id)
         .first()
     )
     if case is None:
@@ -44,6 +46,7 @@ def intake_case(user: Any, case_id: int) -> Case:
 class IntakeLine:
     material: Material
     rows: list[CaseMaterial] = field(default_factory=list)
+    waived: bool = False  # replaced by the applicant's 告知承诺
 
     @property
     def shared(self) -> bool:
@@ -67,7 +70,7 @@ class IntakeLine:
         """Missing or defective, or required and never marked (shared ones excepted)."""
         if self.mark in ("missing", "defective"):
             return True
-        return not self.mark and self.material.required and not self.shared
+        return not self.mark and self.material.required and not self.shared and not self.waived
 
     @property
     def problem_text(self) -> str:
@@ -84,8 +87,10 @@ def intake_lines(case: Case) -> list[IntakeLine]:
     for row in case.materials.filter(material__isnull=False).order_by("uploaded_at", "id"):
         assert row.material_id is not None
         rows.setdefault(row.material_id, []).append(row)
+    waived = commitment.waived_material_ids(case)
     return [
-        IntakeLine(m, rows.get(m.pk, [])) for m in case.version.materials.order_by("order", "id")
+        IntakeLine(m, rows.get(m.pk, []), m.pk in waived)
+        for m in case.version.materials.order_by("order", "id")
     ]
 
 
@@ -117,11 +122,15 @@ def hall_items(user: Any, q: str = "", limit: int = 20) -> list[ItemVersion]:
 
 
 def delivery_queue(user: Any) -> QuerySet[Case]:
-    """Decided cases of this hall waiting for the result to be handed over."""
+    """Decided cases waiting for the result to be handed over here: this hall's own (less
+    those of 跨域通办 whose result goes back to the receiving window), and those received
+    here for another hall once their result has come back."""
     scope = scope_of(user)
+    own = Q(hall_id__in=scope.hall_ids) & ~Q(transfer__return_method=ProxyTransfer.Return.WINDOW)
     return (
         Case.objects.filter(
-            hall_id__in=scope.hall_ids, state__in=(CaseState.APPROVED, CaseState.DENIED)
+            own | proxy.deliverable_at_receiving(user),
+            state__in=(CaseState.APPROVED, CaseState.DENIED),
         )
         .select_related("department")
         .order_by("decided_at", "id")
@@ -139,3 +148,14 @@ def delivery_case(user: Any, case_id: int) -> Case:
             code="illegal_transition",
         )
     return case
+
+
+def proxy_items(user: Any, q: str = "", limit: int = 20) -> list[ItemVersion]:
+    """Items in the 跨域通办 scope that another hall handles: this window can receive them."""
+    scope = scope_of(user)
+    here = ItemHall.objects.filter(hall_id__in=scope.hall_ids).values("item_id")
+    qs = catalog.published().exclude(cross_region_scope="").exclude(item_id__in=here)
+    if q.strip():
+        ids = {v.pk for v in catalog.find_items(q=q, limit=200).versions}
+        qs = qs.filter(pk__in=ids)
+    return list(qs.select_related("item").order_by("item__implementation_code")[:limit])

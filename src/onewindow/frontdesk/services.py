@@ -13,9 +13,17 @@ from typing import Any
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
+from onewindow.cases import commitment, proxy
 from onewindow.cases import services as cases
 from onewindow.cases.lifecycle import perform
-from onewindow.cases.models import Case, CaseChannel, CaseMaterial, CaseState, Commitment
+from onewindow.cases.models import (
+    Case,
+    CaseChannel,
+    CaseMaterial,
+    CaseState,
+    Commitment,
+    ProxyTransfer,
+)
 from onewindow.catalog.codes import MaterialSource
 from onewindow.catalog.formschema import validate
 from onewindow.core.errors import DomainError, InvalidInput, PermissionDenied
@@ -85,10 +93,22 @@ def intake_start(
     applicant_id: int | None = None,
     enterprise_id: int | None = None,
     agent_id_number: str = "",
+    proxy: bool = False,
+    source_region: str = "",
 ) -> Case:
     """A window application (draft) for a person, or for an enterprise through the agent
-    at the counter when they are registered."""
+    at the counter when they are registered. `proxy`: 跨域通办 — received here for the hall
+    that handles the item; or, with `source_region`, an application another region's window
+    received for an item this hall handles (registered with its transfer, result by post)."""
     _require_clerk(actor)
+    if proxy or source_region.strip():
+        return _proxy_start(
+            actor=actor,
+            item_id=item_id,
+            applicant_id=applicant_id,
+            enterprise_id=enterprise_id,
+            source_region=source_region,
+        )
     applicant = applicant_id
     if enterprise_id is not None and agent_id_number.strip():
         agent = identity.citizen_by_id_number(agent_id_number)
@@ -104,6 +124,68 @@ def intake_start(
     )
 
 
+@transaction.atomic
+def _proxy_start(
+    *,
+    actor: Any,
+    item_id: int,
+    applicant_id: int | None,
+    enterprise_id: int | None,
+    source_region: str,
+) -> Case:
+    incoming = bool(source_region.strip())
+    case = cases.case_create(
+        actor=actor,
+        item_id=item_id,
+        channel=CaseChannel.PROXY,
+        applicant_id=applicant_id,
+        enterprise_id=enterprise_id,
+        proxy_region=source_region.strip() if incoming else actor.hall.name,
+    )
+    if incoming:
+        if case.receiving_hall_id is not None:
+            raise InvalidInput(
+                "本大厅不受理该事项：外地代收的办件应由办理地大厅登记", field="source_region"
+            )
+        proxy.forward(
+            actor=actor,
+            case_id=case.pk,
+            return_method=ProxyTransfer.Return.POST,
+            source_region=source_region,
+        )
+    elif case.receiving_hall_id is None:
+        raise InvalidInput("本大厅可以直接受理该事项，无需跨域代收", field="item_id")
+    return case
+
+
+@transaction.atomic
+def intake_forward(
+    *, actor: Any, case_id: int, courier: str, tracking_number: str, return_method: str
+) -> Case:
+    """代收转递: the receiving window checks the materials are complete, submits the
+    application to the handling hall and records the courier carrying the paper."""
+    _require_clerk(actor)
+    case = selectors.intake_case(actor, case_id)
+    if case.receiving_hall_id is None or case.receiving_hall_id != actor.hall_id:
+        raise InvalidInput("只有跨域代收的办件需要转递", field="action")
+    if short := [ln for ln in selectors.intake_lines(case) if ln.blocks_acceptance]:
+        raise InvalidInput(
+            "以下材料缺少或需补正，请申请人补齐后再代收："
+            + "；".join(ln.material.name for ln in short),
+            field="materials",
+            errors={f"material-{ln.material.pk}": ln.problem_text for ln in short},
+        )
+    case = _submitted(actor, case)
+    proxy.forward(
+        actor=actor,
+        case_id=case.pk,
+        return_method=return_method,
+        courier=courier,
+        tracking_number=tracking_number,
+    )
+    return case
+
+
 @dataclass
 class Mark:
     material_id: int
@@ -113,13 +195,31 @@ class Mark:
 
 
 def intake_save(
-    *, actor: Any, case_id: int, form_data: dict[str, Any], marks: list[Mark]
+    *,
+    actor: Any,
+    case_id: int,
+    form_data: dict[str, Any],
+    marks: list[Mark],
+    commitment_signer: str = "",
 ) -> tuple[Case, dict[str, str]]:
     """Store the form as typed (valid values; the rest reported) and the material marks.
     A material marked again replaces its earlier mark. Errors are keyed by data element or
-    `material-<id>`; whatever was right is kept."""
+    `material-<id>`; whatever was right is kept. `commitment_signer`: the applicant chose
+    告知承诺 and signed the letter at the counter (the proofs it replaces are waived)."""
     _require_clerk(actor)
     case = selectors.intake_case(actor, case_id)
+    commit_error = ""
+    if commitment_signer.strip() and not commitment.committed(case):
+        try:
+            cases.commitment_record(
+                actor=actor,
+                case_id=case.pk,
+                kind=Commitment.Kind.NOTIFICATION,
+                signer_name=commitment_signer,
+                via=Commitment.Via.PAPER,
+            )
+        except DomainError as exc:
+            commit_error = exc.message
     clean, errors = validate(case.version, form_data)
     errors = {k: v for k, v in errors.items() if not v.endswith("：必填")}
     keep = {k: v for k, v in case.form_data.items() if k in errors}
@@ -129,6 +229,8 @@ def intake_save(
             _mark(actor, case, m)
         except DomainError as exc:
             errors[f"material-{m.material_id}"] = exc.message
+    if commit_error:
+        errors["commitment"] = commit_error
     return selectors.intake_case(actor, case.pk), errors
 
 

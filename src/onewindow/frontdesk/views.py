@@ -17,6 +17,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from onewindow.cases import commitment, proxy
 from onewindow.cases import services as case_services
 from onewindow.cases.models import Case, Commitment
 from onewindow.cases.views import domain_errors
@@ -52,6 +53,7 @@ def reception(request: HttpRequest) -> HttpResponse:
             )
             if found.person or found.enterprise:
                 context["items"] = selectors.hall_items(user, item_q)
+                context["proxy_items"] = selectors.proxy_items(user, item_q)
     return render(request, "frontdesk/reception.html", context)
 
 
@@ -107,6 +109,8 @@ def start(request: HttpRequest) -> HttpResponse:
         applicant_id=_int(request.POST.get("applicant_id")),
         enterprise_id=_int(request.POST.get("enterprise_id")),
         agent_id_number=request.POST.get("agent_id_number", ""),
+        proxy=request.POST.get("proxy") == "1",
+        source_region=request.POST.get("source_region", ""),
     )
     return redirect("frontdesk:intake", case_id=case.pk)
 
@@ -136,6 +140,9 @@ def _intake_page(
         "has_tolerance_commitment": case.commitments.filter(
             kind=Commitment.Kind.TOLERANCE
         ).exists(),
+        "letter": commitment.letter(case) if case.version.commitment else "",
+        "committed": commitment.committed(case),
+        "commit_error": errors.get("commitment", ""),
         "posted": request.POST if request.method == "POST" else {},
     }
     return render(request, "frontdesk/intake.html", context, status=status)
@@ -159,6 +166,7 @@ def _marks(request: HttpRequest, case: Case) -> list[services.Mark]:
 
 
 ACTIONS = {
+    "forward": "代收转递",
     "accept": "受理",
     "receive": "收件",
     "correct": "一次性告知补正",
@@ -176,7 +184,13 @@ def intake(request: HttpRequest, case_id: int) -> HttpResponse:
         return _intake_page(request, case)
     form = ApplicationForm(case.version, request.POST)
     case, errors = services.intake_save(
-        actor=user, case_id=case.pk, form_data=form.values(), marks=_marks(request, case)
+        actor=user,
+        case_id=case.pk,
+        form_data=form.values(),
+        marks=_marks(request, case),
+        commitment_signer=request.POST.get("notification_signer", "")
+        if request.POST.get("notification") == "1"
+        else "",
     )
     action = request.POST.get("action", "save")
     if errors:
@@ -199,6 +213,14 @@ def intake(request: HttpRequest, case_id: int) -> HttpResponse:
                 case_id=case.pk,
                 commitment_signer=request.POST.get("commitment_signer", ""),
                 commitment_scan=request.FILES.get("commitment_scan"),  # type: ignore[arg-type]
+            )
+        elif action == "forward":
+            done = services.intake_forward(
+                actor=user,
+                case_id=case.pk,
+                courier=request.POST.get("courier", ""),
+                tracking_number=request.POST.get("tracking_number", ""),
+                return_method=request.POST.get("return_method", ""),
             )
         elif action == "receive":
             done = services.intake_receive(actor=user, case_id=case.pk)
@@ -285,3 +307,48 @@ def deliver(request: HttpRequest, case_id: int) -> HttpResponse:
         return render(request, "frontdesk/deliver.html", context, status=exc.status)
     messages.success(request, f"办件 {case.number} 已出件。")
     return redirect("frontdesk:delivery_queue")
+
+
+@login_required
+@domain_errors
+@require_http_methods(["GET", "HEAD", "POST"])
+def proxy_list(request: HttpRequest) -> HttpResponse:
+    """跨域通办 both ways: what this window received for other halls, and what this hall
+    handles for other windows — with where each stands and the next step."""
+    user = request.user
+    services._require_clerk(user)
+    side = request.GET.get("side", "receiving")
+    side = side if side in ("receiving", "handling") else "receiving"
+    error = ""
+    if request.method == "POST":
+        case_id = _int(request.POST.get("case_id")) or 0
+        step = request.POST.get("step", "")
+        try:
+            if step == "materials_received":
+                proxy.materials_received(actor=user, case_id=case_id)
+            elif step == "result_sent":
+                proxy.result_sent(
+                    actor=user,
+                    case_id=case_id,
+                    courier=request.POST.get("courier", ""),
+                    tracking_number=request.POST.get("tracking_number", ""),
+                )
+            elif step == "result_received":
+                proxy.result_received(actor=user, case_id=case_id)
+            else:
+                raise InvalidInput("未知的操作")
+        except DomainError as exc:
+            error = exc.message
+        else:
+            messages.success(request, "已登记。")
+            return redirect(f"{reverse('frontdesk:proxy_list')}?side={side}")
+    rows = [
+        {"t": t, "stage": proxy.stage(t)}
+        for t in proxy.transfers_for(user, side=side).order_by("-created_at")[:200]
+    ]
+    return render(
+        request,
+        "frontdesk/proxy_list.html",
+        {"rows": rows, "side": side, "error": error},
+        status=422 if error else 200,
+    )

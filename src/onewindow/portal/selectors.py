@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from onewindow.cases import commitment
 from onewindow.cases import selectors as cases
 from onewindow.cases.models import FINISHED, Case, CaseMaterial, CaseState, CorrectionRequest
 from onewindow.catalog.codes import MaterialForm, MaterialSource
@@ -54,10 +55,11 @@ class MaterialLine:
     material: Material
     online: bool
     files: list[CaseMaterial]
+    waived: bool = False  # replaced by the applicant's 告知承诺
 
     @property
     def missing(self) -> bool:
-        return self.online and self.material.required and not self.files
+        return self.online and self.material.required and not self.files and not self.waived
 
 
 def checklist(case: Case) -> list[MaterialLine]:
@@ -67,8 +69,9 @@ def checklist(case: Case) -> list[MaterialLine]:
     for row in received.order_by("uploaded_at", "id"):
         assert row.material_id is not None
         rows.setdefault(row.material_id, []).append(row)
+    waived = commitment.waived_material_ids(case)
     return [
-        MaterialLine(m, uploads_online(m), rows.get(m.pk, []))
+        MaterialLine(m, uploads_online(m), rows.get(m.pk, []), m.pk in waived)
         for m in case.version.materials.order_by("order", "id")
     ]
 

@@ -14,8 +14,9 @@ from typing import Any
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
+from onewindow.cases import commitment
 from onewindow.cases import services as cases
-from onewindow.cases.models import Case, CaseChannel, CaseMaterial, CaseState
+from onewindow.cases.models import Case, CaseChannel, CaseMaterial, CaseState, Commitment
 from onewindow.catalog.formschema import validate
 from onewindow.catalog.models import Item, ItemVersion
 from onewindow.core.errors import Conflict, DomainError, InvalidInput, NotFound
@@ -62,10 +63,12 @@ def application_save(
     case_id: int | None = None,
     enterprise_id: int | None = None,
     mobile: bool = False,
+    commit: bool = False,
 ) -> Saved:
     """Create (`item_id`) or update (`case_id`) a draft. Valid values are stored and invalid
     ones reported; each file is checked and attached on its own, a new file for a material
-    replacing the one uploaded before."""
+    replacing the one uploaded before. `commit`: the applicant confirms the 告知承诺 letter
+    (items that allow it), so the proofs it replaces need not be uploaded."""
     if case_id is None:
         if item_id is None:
             raise InvalidInput("请选择要申请的事项", field="item_id")
@@ -101,6 +104,17 @@ def application_save(
             attach(actor=actor, case=case, material_id=material_id, upload=upload)
         except DomainError as exc:
             errors[f"material-{material_id}"] = exc.message
+    if commit and not commitment.committed(case):
+        try:
+            cases.commitment_record(
+                actor=actor,
+                case_id=case.pk,
+                kind=Commitment.Kind.NOTIFICATION,
+                signer_name=case.applicant_name,
+                via=Commitment.Via.ONLINE,
+            )
+        except DomainError as exc:
+            errors["commitment"] = exc.message
     return Saved(case, errors)
 
 

@@ -15,6 +15,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from onewindow.cases import commitment
 from onewindow.cases import selectors as case_selectors
 from onewindow.cases import services as case_services
 from onewindow.cases.models import Case, CaseState
@@ -86,6 +87,10 @@ def _render_apply(
         "enterprises": selectors.enterprises_of(request.user) if case is None else [],
         "chosen_enterprise": request.POST.get("enterprise_id", ""),
         "max_mb": _max_mb(),
+        "letter": commitment.letter_for(version) if version.commitment else "",
+        "committed": case is not None and commitment.committed(case),
+        "commit_error": errors.get("commitment", ""),
+        "commit_checked": request.POST.get("commit") == "1",
     }
     return render(request, "portal/apply.html", context, status=status)
 
@@ -159,6 +164,7 @@ def apply(request: HttpRequest, item_id: int) -> HttpResponse:
             form_data=form.values(),
             files=_files(request, "material-"),
             mobile=_mobile(request),
+            commit=request.POST.get("commit") == "1",
         )
     except DomainError as exc:  # nothing was created: show the form again as typed
         form.show_errors(exc.details.get("errors") or {})
@@ -184,6 +190,7 @@ def edit(request: HttpRequest, case_id: int) -> HttpResponse:
         case_id=case.pk,
         form_data=form.values(),
         files=_files(request, "material-"),
+        commit=request.POST.get("commit") == "1",
     )
     return _after_save(request, saved, form)
 
