@@ -35,6 +35,7 @@ def test_public_search_and_guide(make_item):
         "食品安全管理制度文本",
     ]
     assert guide["materials"][2]["tolerable"] is True
+    assert [m["waivable"] for m in guide["materials"]] == [False, False, False]
     assert [f["key"] for f in guide["fields"]] == [
         "enterprise.name",
         "enterprise.uscc",
@@ -44,6 +45,17 @@ def test_public_search_and_guide(make_item):
     assert guide["special_procedures"] == [{"kind": "现场勘验", "max_days": 5}]
     assert guide["themes"] == ["open_restaurant"]
     assert client.get(f"{API}/items/{version.item.basic_code}").status_code == 200
+
+
+def test_guide_says_which_materials_a_commitment_waives(make_item):
+    proof = {"material_type": "住所（经营场所）使用证明", "waivable": True}
+    version = make_item(commitment=True, materials=[*content()["materials"], proof])
+    guide = Client().get(f"{API}/items/{version.item.implementation_code}").json()
+    assert guide["commitment"] is True
+    assert [(m["name"], m["waivable"]) for m in guide["materials"]][-2:] == [
+        ("食品安全管理制度文本", False),
+        ("住所（经营场所）使用证明", True),
+    ]
 
 
 def test_unknown_guide_is_a_json_404(db):

@@ -112,7 +112,16 @@ ITEM_KEYS = {
     "faq",
     "bundle",
 }
-MATERIAL_KEYS = {"name", "originals", "copies", "form", "required", "tolerable", "notes"}
+MATERIAL_KEYS = {
+    "name",
+    "originals",
+    "copies",
+    "form",
+    "required",
+    "tolerable",
+    "waivable",
+    "notes",
+}
 
 # Seed 001 attachment: (bundle, component as the seed writes it, phrases that item names must
 # contain — each phrase is matched by some item of that bundle). The two components implemented
@@ -487,6 +496,13 @@ def test_item_materials(item):
         assert material["originals"] + material["copies"] >= 1
     tolerable = [m for m in materials if m["tolerable"]]
     assert bool(tolerable) == item["tolerant_acceptance"]
+    waivable = [m for m in materials if m["waivable"]]
+    assert bool(waivable) == item["commitment"]
+    # A commitment replaces proofs, never the application, the identity or the letter itself.
+    for material in waivable:
+        name = material["name"]
+        assert not name.endswith(("申请书", "申请表", "登记表", "承诺书", "声明")), name
+        assert name not in {"居民身份证", "社会保障卡", "授权委托书"}, name
     if item["result_licence_type"]:
         licence_types = {m["licence_type"] for m in dd.MATERIAL_TYPES}
         assert item["result_licence_type"] in licence_types

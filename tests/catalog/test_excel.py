@@ -102,6 +102,7 @@ def _food_content() -> dict[str, Any]:
                 "form": "both",
                 "required": True,
                 "tolerable": False,
+                "waivable": False,
                 "source": "applicant",
                 "licence_type": "",
                 "notes": "法定代表人签字并加盖公章",
@@ -115,6 +116,7 @@ def _food_content() -> dict[str, Any]:
                 "form": "electronic",
                 "required": True,
                 "tolerable": False,
+                "waivable": False,
                 "source": "licence",
                 "licence_type": "营业执照",
                 "notes": "",
@@ -128,6 +130,7 @@ def _food_content() -> dict[str, Any]:
                 "form": "paper",
                 "required": True,
                 "tolerable": True,
+                "waivable": False,
                 "source": "applicant",
                 "licence_type": "",
                 "notes": "_x000D_ 原样保留",
@@ -193,10 +196,25 @@ def _birth_content() -> dict[str, Any]:
                 "form": "both",
                 "required": True,
                 "tolerable": False,
+                "waivable": False,
                 "source": "licence",
                 "licence_type": "居民身份证",
                 "notes": "",
-            }
+            },
+            {
+                "material_type": "结婚证",
+                "name": "父母结婚证",
+                "issuer": "婚姻登记机关",
+                "originals": 1,
+                "copies": 0,
+                "form": "paper",
+                "required": False,
+                "tolerable": False,
+                "waivable": True,
+                "source": "government",
+                "licence_type": "",
+                "notes": "签署告知承诺书的免于提交",
+            },
         ],
         "fields": [{"key": "xe.child_name", "label": "新生儿姓名", "required": True}],
     }
@@ -370,10 +388,14 @@ def test_export_writes_labels_and_one_line_per_entry(catalog):
     materials = _cells(data)["申请材料"]
     assert materials[0] == tuple(c.header for c in excel.MATERIAL_COLUMNS)
     assert materials[2] == (
-        code, 2, "营业执照（副本）", "营业执照", "市场监管部门", 0, 1, "电子", "是", "否",
+        code, 2, "营业执照（副本）", "营业执照", "市场监管部门", 0, 1, "电子", "是", "否", "否",
         "电子证照", "营业执照", None,
     )  # fmt: skip
     assert materials[3][-1] == "_x005F_x000D_ 原样保留"
+    headers = list(materials[0])
+    assert headers[headers.index("可容缺") + 1] == "告知承诺可免提交"
+    waived = dict(zip(headers, materials[5], strict=True))  # birth, a 可告知承诺 item
+    assert (waived["材料名称"], waived["告知承诺可免提交"]) == ("父母结婚证", "是")
     fields = _cells(data)["表单字段"]
     assert fields[0] == ("实施编码", "序号", "数据元代码", "显示名称", "是否必填")
     assert fields[1:4] == [
@@ -408,12 +430,12 @@ def test_round_trip_into_an_empty_county_reproduces_the_catalog(catalog, users):
     result = excel.import_catalog(actor=users["admin"], data=data, publish=True)
 
     assert (result.items_created, result.items_updated, result.versions) == (3, 0, 3)
-    assert (result.materials, result.fields) == (7, 7)
+    assert (result.materials, result.fields) == (8, 7)
     assert _contents() == before
     again = excel.export_workbook(excel.exportable_versions())
     assert _cells(again) == _cells(data)
     # The dictionary entries were recreated with the materials that name them.
-    assert MaterialType.objects.count() == 4
+    assert MaterialType.objects.count() == 5
 
 
 def test_parsed_rows_are_content_dicts(catalog):
@@ -472,7 +494,7 @@ def test_import_with_publish_replaces_the_published_versions(catalog, users):
         "versions": 3,
         "items_created": 0,
         "items_updated": 3,
-        "materials": 7,
+        "materials": 8,
         "fields": 7,
         "published": True,
     }
@@ -540,7 +562,7 @@ def test_every_bad_row_is_reported_and_nothing_is_written(catalog, users):
         _set(items, 3, "是否收费", "收")  # not 是/否
         _set(items, 4, "承诺办结时限", 30)  # promised > statutory (20)
         _set(materials, 3, "原件份数", -1)
-        _set(materials, 6, "材料名称", "其他材料")  # vague
+        _set(materials, 7, "材料名称", "其他材料")  # vague
         materials.append([birth.implementation_code[:-1] + "9", 1, "居民身份证"])
         _set(fields, 2, "数据元代码", "xe.nope")
 
@@ -576,16 +598,16 @@ def test_every_bad_row_is_reported_and_nothing_is_written(catalog, users):
         ("事项", 5, "实施编码", "“申请材料”表中没有该事项的材料，至少列出一项申请材料"),
         ("事项", 5, "实施编码", "“表单字段”表中没有该事项的字段，缺少申请表单字段"),
         ("申请材料", 3, "原件份数", "不能为负数"),
-        ("申请材料", 6, "材料名称", "含模糊表述“其他材料”，请写明具体材料名称"),
+        ("申请材料", 7, "材料名称", "含模糊表述“其他材料”，请写明具体材料名称"),
         (
             "申请材料",
-            9,
+            10,
             "实施编码",
             f"实施编码“{birth.implementation_code[:-1]}9”不在“事项”表中，请核对编码",
         ),
         ("表单字段", 2, "数据元代码", "数据元“xe.nope”不存在，请先在数据元目录中登记"),
     ]
-    # The birth row's own material and field rows (申请材料 5, 表单字段 5) are not reported:
+    # The birth row's own material and field rows (申请材料 5–6, 表单字段 5) are not reported:
     # its errors are, on the "事项" sheet.
     assert caught.value.code == "import_invalid"
     assert caught.value.message.startswith(
@@ -697,6 +719,31 @@ def test_quality_rules_on_materials_and_items(catalog, users):
         "“事项”表第 3 行“到现场次数”列：到现场次数应为 0 或 1",
         "“申请材料”表第 5 行“可容缺”列：非必要材料，无需标为可容缺",
     ]
+
+
+def test_commitment_rules_on_waivable_materials(catalog, users):
+    # 申请材料 rows: 2–4 food (not 可告知承诺), 5–6 birth (可告知承诺; 6 is waivable).
+    data = excel.export_workbook(excel.exportable_versions())
+
+    def edit(book: Any) -> None:
+        materials = book["申请材料"]
+        _set(materials, 2, "告知承诺可免提交", "是")
+        _set(materials, 6, "告知承诺可免提交", "否")
+
+    _, errors = excel.parse_workbook(_edit(data, edit))
+    assert [str(e) for e in errors] == [
+        "“事项”表第 2 行“可告知承诺”列：未实行告知承诺的事项不能有告知承诺可免提交的材料",
+        "“事项”表第 3 行“可告知承诺”列：标为可告知承诺的事项须至少有一项告知承诺可免提交的材料",
+    ]
+
+    # Left blank, the column reads as 否; "是" on the 可告知承诺 item's proof passes.
+    def blank(book: Any) -> None:
+        _set(book["申请材料"], 2, "告知承诺可免提交", None)
+
+    items, errors = excel.parse_workbook(_edit(data, blank))
+    assert errors == []
+    food = next(p for p in items if p.implementation_code == catalog["food"].implementation_code)
+    assert [m["waivable"] for m in food.content["materials"]] == [False, False, False]
 
 
 def test_cells_read_from_labels_or_codes(catalog, users):
@@ -919,8 +966,8 @@ def test_progress_is_reported_while_rows_are_read(catalog, users, monkeypatch):
         actor=users["admin"], data=data, publish=True, progress=lambda *a: calls.append(a)
     )
 
-    # 3 items + 7 materials + 7 fields = 17 rows.
-    assert calls == [(4, 17), (8, 17), (12, 17), (16, 17), (17, 17)]
+    # 3 items + 8 materials + 7 fields = 18 rows.
+    assert calls == [(4, 18), (8, 18), (12, 18), (16, 18), (18, 18)]
 
 
 def _run_job(django_capture_on_commit_callbacks, actor: Any, data: bytes, publish: bool):
@@ -939,7 +986,7 @@ def test_import_job_runs_the_import_and_records_progress(
     job = _run_job(django_capture_on_commit_callbacks, users["admin"], data, publish=True)
 
     assert job.status == ImportJob.Status.DONE
-    assert (job.processed_rows, job.total_rows) == (17, 17)
+    assert (job.processed_rows, job.total_rows) == (18, 18)
     assert job.errors == []
     assert job.summary.startswith("已导入 3 个事项（新增 0 个，更新 3 个），已直接发布")
     assert job.finished_at is not None
@@ -988,7 +1035,7 @@ def test_the_task_wrapper_runs_a_pending_job(catalog, users):
 
     assert result.return_value == "done"
     job.refresh_from_db()
-    assert (job.status, job.processed_rows) == (ImportJob.Status.DONE, 17)
+    assert (job.status, job.processed_rows) == (ImportJob.Status.DONE, 18)
 
 
 # --- API --------------------------------------------------------------------------------------
@@ -1005,7 +1052,7 @@ def test_export_endpoint_requires_login_and_names_the_file(catalog, users, login
     assert disposition.startswith("attachment; filename*=utf-8''")
     assert quote("政务服务事项清单-") in disposition
     assert disposition.endswith(".xlsx")
-    assert [len(rows) for rows in _cells(response.content).values()] == [4, 8, 8]
+    assert [len(rows) for rows in _cells(response.content).values()] == [4, 9, 8]
 
 
 def _upload(client: Any, data: bytes, *, name: str = "清单.xlsx", publish: bool = True):
@@ -1029,7 +1076,7 @@ def test_import_endpoint_queues_a_job_and_reports_it(
     body = client.get(f"{API}/imports/{job_id}").json()
     assert body["status"] == "done"
     assert body["status_label"] == "已导入"
-    assert (body["processed_rows"], body["total_rows"]) == (17, 17)
+    assert (body["processed_rows"], body["total_rows"]) == (18, 18)
     assert body["publish"] is True
     assert body["errors"] == []
     # Someone else's job is not theirs to see.

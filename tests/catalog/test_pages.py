@@ -117,6 +117,14 @@ def content(ref: dict[str, Any], **changes: Any) -> dict[str, Any]:
                 "form": "paper",
                 "notes": "父母双方各一份",
             },
+            {
+                "material_type": "结婚证",
+                "name": "父母结婚证",
+                "form": "paper",
+                "required": False,
+                "waivable": True,
+                "notes": "签署告知承诺书的免于提交",
+            },
         ],
         "fields": [
             {"key": "pg.child_name"},
@@ -163,6 +171,7 @@ UNRELATED = {
     "materials": [{"material_type": "营业执照", "copies": 1}],
     "fields": [{"key": "pg.applicant_name"}],
     "tolerant_acceptance": False,
+    "commitment": False,
     "result_name": "许可决定书",
 }
 
@@ -351,6 +360,8 @@ def test_guide_shows_every_element(small_catalog, ref):
         "纸质",
         "电子证照",
         "可容缺",
+        "父母结婚证",
+        "可承诺免交",
         # form fields
         "新生儿姓名",
         "申报人姓名",
@@ -395,6 +406,25 @@ def test_guide_shows_every_element(small_catalog, ref):
     assert not missing, missing
     assert 'class="navbar' in html
     assert "?print=1" in html
+
+
+def test_guide_marks_the_materials_a_commitment_waives(small_catalog):
+    birth = small_catalog["birth"]
+    html = text(Client().get(f"/services/{birth.item.implementation_code}/"))
+    assert "可告知承诺" in html
+    desktop, mobile = html.split('class="list-group list-group-numbered d-md-none"')
+    desktop = desktop.split('data-testid="materials"')[1]
+    assert '<th scope="col">告知承诺</th>' in desktop
+    rows = re.findall(r"<tr>\s*<td>\d+</td>.*?</tr>", desktop, flags=re.S)
+    assert ["可承诺免交" in row for row in rows] == [False, False, True]
+    assert "父母结婚证" in rows[2]
+    items = re.findall(r'<li class="list-group-item small">.*?</li>', mobile, flags=re.S)
+    assert ["可承诺免交" in item for item in items] == [False, False, True]
+    # An item without 告知承诺 has no such column.
+    restaurant = small_catalog["restaurant"]
+    other = text(Client().get(f"/services/{restaurant.item.implementation_code}/"))
+    assert "告知承诺</th>" not in other
+    assert "可承诺免交" not in other
 
 
 def test_guide_links_blank_forms_and_samples(small_catalog, settings, tmp_path):
@@ -502,6 +532,7 @@ def simple_content(ref: dict[str, Any], **changes: Any) -> dict[str, Any]:
         ],
         fields=[{"key": "pg.applicant_name"}, {"key": "pg.phone"}],
         tolerant_acceptance=False,
+        commitment=False,
     )
     data.update(changes)
     return data
@@ -622,6 +653,46 @@ def test_editing_keeps_rows_and_deletes_ticked_ones(ref, users, login_client):
     assert response.status_code == 302, text(response)
     assert [m.name for m in version.materials.all()] == ["营业执照"]
     assert ItemVersion.objects.get(pk=version.pk).faq == content(ref)["faq"]
+
+
+def test_department_admin_marks_the_materials_a_commitment_waives(ref, users, login_client):
+    bumen = login_client(users["bumen"])
+    dating = login_client(users["dating"])
+    materials = [
+        {"material_type": "食品经营许可申请书"},
+        {"material_type": "住所（经营场所）使用证明"},
+    ]
+    version = services.item_create(
+        actor=None,
+        department_id=ref["departments"]["县市场监管局"].pk,
+        basic_code=basic_code(),
+        content=simple_content(ref, materials=materials),
+    )
+    url = f"/services/manage/versions/{version.pk}/edit/"
+    page = text(bumen.get(url))
+    assert "告知承诺可免提交" in page
+    assert 'name="materials-1-waivable"' in page
+
+    # 可告知承诺 ticked, but no material marked: refused, the problem at the element.
+    data = simple_content(ref, materials=materials, commitment=True)
+    refused = bumen.post(url, form_data(data, action="submit"))
+    assert refused.status_code == 422
+    html = text(refused)
+    element = html.split('id="el-v-commitment"')[1].split('id="el-')[0]
+    assert "标为可告知承诺的事项须至少有一项告知承诺可免提交的材料" in element
+
+    data["materials"] = [materials[0], {**materials[1], "waivable": True}]
+    saved = bumen.post(url, form_data(data))
+    assert saved.status_code == 302, text(saved)
+    assert [m.waivable for m in version.materials.all()] == [False, True]
+    page = text(bumen.get(url))
+    assert re.search(r'name="materials-1-waivable"[^>]*checked', page)
+    assert not re.search(r'name="materials-0-waivable"[^>]*checked', page)
+
+    assert bumen.post(f"/services/manage/versions/{version.pk}/submit/").status_code == 302
+    review = text(dating.get(f"/services/review/{version.pk}/"))
+    assert "住所（经营场所）使用证明：" in review
+    assert review.count("告知承诺可免提交") == 1
 
 
 # --- review -----------------------------------------------------------------------------------
@@ -947,6 +1018,7 @@ def test_admin_registers_the_catalog(small_catalog, users, login_client):
     assert admin.get("/admin/catalog/item/add/").status_code == 403
     page = text(admin.get(f"/admin/catalog/itemversion/{version.pk}/change/"))
     assert 'name="_save"' not in page  # view only
+    assert "告知承诺可免提交" in page  # the materials inline
     response = admin.post(
         "/admin/catalog/synonym/add/", {"phrase": "办个小吃摊", "expansions": "食品 摊贩"}
     )

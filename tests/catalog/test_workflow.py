@@ -85,6 +85,11 @@ def test_vague_material_is_rejected_at_submit_with_the_offending_line(make_item)
         ({"handling_type": 1, "promised_limit": 3}, "即办件"),
         ({"conditions": "提供相关材料即可"}, "受理条件含模糊表述"),
         ({"materials": [{"material_type": "营业执照"}]}, "可容缺材料"),
+        ({"commitment": True}, "标为可告知承诺的事项须至少有一项告知承诺可免提交的材料"),
+        (
+            {"materials": [{"material_type": "营业执照", "tolerable": True, "waivable": True}]},
+            "未实行告知承诺的事项不能有告知承诺可免提交的材料",
+        ),
     ],
 )
 def test_quality_rules(make_item, changes, fragment):
@@ -92,6 +97,43 @@ def test_quality_rules(make_item, changes, fragment):
     with pytest.raises(InvalidInput) as exc:
         services.version_submit(actor=None, version_id=version.pk)
     assert any(fragment in p["message"] for p in exc.value.details["problems"])
+
+
+WAIVED = {"material_type": "住所（经营场所）使用证明", "tolerable": True, "waivable": True}
+
+
+def test_commitment_problems_name_the_commitment_element(make_item):
+    for changes in [
+        {"commitment": True},
+        {"materials": [*content()["materials"], WAIVED]},
+    ]:
+        version = make_item(publish=False, **changes)
+        with pytest.raises(InvalidInput) as exc:
+            services.version_submit(actor=None, version_id=version.pk)
+        assert [p["field"] for p in exc.value.details["problems"]] == ["commitment"]
+
+
+def test_waivable_materials_round_trip_through_content_and_new_drafts(make_item, users):
+    materials = [*content()["materials"], WAIVED]
+    v1 = make_item(commitment=True, materials=materials)
+    assert v1.status == VersionStatus.PUBLISHED
+    c1 = content_of(v1)
+    assert [m["waivable"] for m in c1["materials"]] == [False, False, False, True]
+    assert [m.waivable for m in v1.materials.all()] == [False, False, False, True]
+    # A new draft copies the flag; clearing it is a change of the materials element.
+    bumen = users["bumen"]
+    v2 = services.version_new_draft(actor=bumen, item_id=v1.item_id)
+    assert content_of(v2) == c1
+    cleared = [{**m, "waivable": False} for m in c1["materials"]]
+    services.version_update(
+        actor=bumen, version_id=v2.pk, content={"commitment": False, "materials": cleared}
+    )
+    v2.refresh_from_db()
+    changes = diff(c1, content_of(v2))
+    assert [c["field"] for c in changes] == ["commitment", "materials"]
+    assert changes[1]["before"][3]["waivable"] is True
+    assert changes[1]["after"][3]["waivable"] is False
+    services.version_submit(actor=bumen, version_id=v2.pk)
 
 
 def test_bad_content_is_refused_before_anything_is_written(make_item, county):

@@ -137,6 +137,7 @@ class MaterialInline(ReadOnlyInline):
         "form",
         "required",
         "tolerable",
+        "waivable",
     ]
 
 

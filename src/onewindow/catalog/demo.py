@@ -121,6 +121,7 @@ def content_from_demo(
                 "form": m.get("form", "both"),
                 "required": m.get("required", True),
                 "tolerable": m.get("tolerable", False),
+                "waivable": m.get("waivable", False),
                 "notes": m.get("notes", ""),
             }
             for m in data["materials"]

@@ -218,6 +218,13 @@ _MATERIAL_ROWS: list[tuple[str, str, str, str, str]] = [
         "记载招工录用、工资定级和工作经历的职工人事档案",
     ),
     ("离退休证明", "人力资源社会保障部门", _G, "", "退休审批表或离退休证"),
+    (
+        "经济困难证明",
+        "乡镇人民政府（街道办事处）",
+        _G,
+        "",
+        "申请人住所地乡镇人民政府（街道办事处）出具的申请人及其家庭经济困难状况证明",
+    ),
     ("劳动能力鉴定结论书", "劳动能力鉴定委员会", _G, "", "劳动能力鉴定结论书"),
     ("残疾评定表", "残疾人联合会指定的评定机构", _G, "", "残疾人残疾评定表（含评定结论）"),
     ("中小学教师资格考试合格证明", "教育部教育考试院", _G, "", "中小学教师资格考试合格证明"),
@@ -1112,6 +1119,7 @@ def _m(
     *,
     required: bool = True,
     tolerable: bool = False,
+    waivable: bool = False,
     notes: str = "",
 ) -> dict[str, Any]:
     """One material of an item; `name` must be a MATERIAL_TYPES name."""
@@ -1122,6 +1130,7 @@ def _m(
         "form": form,
         "required": required,
         "tolerable": tolerable,
+        "waivable": waivable,
         "notes": notes,
     }
 
@@ -1263,6 +1272,7 @@ _BUNDLE_ITEMS_ENTERPRISE: list[dict[str, Any]] = [
                 form="both",
                 required=False,
                 tolerable=True,
+                waivable=True,
                 notes="变更住所时提交；可选择住所申报承诺",
             ),
             _m("授权委托书", required=False, notes="委托代理人办理时提交"),
@@ -2198,7 +2208,6 @@ _BUNDLE_ITEMS_ENTERPRISE: list[dict[str, Any]] = [
         result_licence_type="清税证明",
         high_frequency=True,
         tolerant_acceptance=True,
-        commitment=True,
         materials=[
             _m("清税申报表", form="both"),
             _m("营业执照", form="electronic", notes="通过电子证照库调取，免于提交"),
@@ -3931,6 +3940,7 @@ _COUNTY_ITEMS: list[dict[str, Any]] = [
                 "住所（经营场所）使用证明",
                 form="both",
                 tolerable=True,
+                waivable=True,
                 notes="可选择住所申报承诺，或容缺后5个工作日内补交",
             ),
             _m("授权委托书", required=False, notes="委托代理人办理时提交"),
@@ -3987,6 +3997,7 @@ _COUNTY_ITEMS: list[dict[str, Any]] = [
                 "住所（经营场所）使用证明",
                 form="both",
                 tolerable=True,
+                waivable=True,
                 notes="可选择经营场所申报承诺",
             ),
         ],
@@ -5161,10 +5172,17 @@ _COUNTY_ITEMS: list[dict[str, Any]] = [
             _m("跨省异地就医登记备案表", form="electronic"),
             _m("社会保障卡", form="electronic"),
             _m(
+                "居住证",
+                form="electronic",
+                required=False,
+                waivable=True,
+                notes="异地长期居住人员提交就医地居住证；签署告知承诺书的免于提交",
+            ),
+            _m(
                 "告知承诺书",
                 form="electronic",
                 required=False,
-                notes="异地长期居住人员以个人承诺代替居住证明",
+                notes="异地长期居住人员以个人承诺代替居住证",
             ),
         ],
         fields=[
@@ -5564,6 +5582,11 @@ _COUNTY_ITEMS: list[dict[str, Any]] = [
             _m("法律援助申请表", form="both"),
             _m("居民身份证", form="electronic"),
             _m("经济困难状况个人诚信承诺书", form="both"),
+            _m(
+                "经济困难证明",
+                waivable=True,
+                notes="签署经济困难状况个人诚信承诺书的免于提交",
+            ),
             _m(
                 "案件事实证据复印件",
                 originals=0,

@@ -628,6 +628,7 @@ MATERIAL_COLUMNS = [
     _m("材料形式", "form"),
     _m("是否必要", "required"),
     _m("可容缺", "tolerable"),
+    _m("告知承诺可免提交", "waivable"),
     _m("来源", "source"),
     _m("电子证照类型", "licence_type"),
     _m("填报说明", "notes", width=40),

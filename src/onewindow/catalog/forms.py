@@ -242,10 +242,17 @@ class RowForm(ProblemsMixin, forms.Form):
         self.problems = []
 
 
-_MATERIAL_MODEL_FIELDS = fields_for_model(
-    Material,
-    fields=["name", "issuer", "originals", "copies", "required", "tolerable", "licence_type"],
-)
+_MATERIAL_MODEL_NAMES = [
+    "name",
+    "issuer",
+    "originals",
+    "copies",
+    "required",
+    "tolerable",
+    "waivable",
+    "licence_type",
+]
+_MATERIAL_MODEL_FIELDS = fields_for_model(Material, fields=_MATERIAL_MODEL_NAMES)
 
 
 class MaterialRowForm(RowForm):
@@ -277,6 +284,7 @@ class MaterialRowForm(RowForm):
         "form",
         "required",
         "tolerable",
+        "waivable",
         "notes",
     ]
 
@@ -290,6 +298,7 @@ class MaterialRowForm(RowForm):
             "form": data["form"],
             "required": data["required"],
             "tolerable": data["tolerable"],
+            "waivable": data["waivable"],
             "notes": data.get("notes") or "",
         }
         # Left blank, the issuer, source and licence type come from the material dictionary.
@@ -299,7 +308,7 @@ class MaterialRowForm(RowForm):
         return row
 
 
-for _name in ["name", "issuer", "originals", "copies", "required", "tolerable", "licence_type"]:
+for _name in _MATERIAL_MODEL_NAMES:
     _f = _MATERIAL_MODEL_FIELDS[_name]
     assert _f is not None
     MaterialRowForm.base_fields[_name] = _f

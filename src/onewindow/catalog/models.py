@@ -348,6 +348,11 @@ class Material(models.Model):
     )
     required = models.BooleanField("必要", default=True)
     tolerable = models.BooleanField("可容缺", default=False)
+    waivable = models.BooleanField(
+        "告知承诺可免提交",
+        default=False,
+        help_text="事项实行告知承诺制时，申请人签署告知承诺书即可不提交的证明材料",
+    )
     source = models.CharField(
         "来源", max_length=12, choices=MaterialSource.choices, default=MaterialSource.APPLICANT
     )

@@ -136,8 +136,14 @@ def check_content(
         add(Problem("conditions", f"受理条件含模糊表述“{phrase}”"))
     if not c["materials"]:
         add(Problem("materials", "至少列出一项申请材料"))
-    elif c["tolerant_acceptance"] and not any(m["tolerable"] for m in c["materials"]):
-        add(Problem("tolerant_acceptance", "标为可容缺受理的事项须至少有一项可容缺材料"))
+    else:
+        if c["tolerant_acceptance"] and not any(m["tolerable"] for m in c["materials"]):
+            add(Problem("tolerant_acceptance", "标为可容缺受理的事项须至少有一项可容缺材料"))
+        waivable = any(m["waivable"] for m in c["materials"])
+        if c["commitment"] and not waivable:
+            add(Problem("commitment", "标为可告知承诺的事项须至少有一项告知承诺可免提交的材料"))
+        elif waivable and not c["commitment"]:
+            add(Problem("commitment", "未实行告知承诺的事项不能有告知承诺可免提交的材料"))
     if materials:
         for index, m in enumerate(c["materials"], start=1):
             if phrase := vague_phrase(m["name"]) or vague_phrase(m.get("notes") or ""):

@@ -21,6 +21,7 @@ class MaterialOut(Schema):
     form: str
     required: bool
     tolerable: bool
+    waivable: bool
     source: str
     licence_type: str
     notes: str

@@ -179,6 +179,7 @@ def _apply_materials(
             form=data.get("form", "both"),
             required=bool(data.get("required", True)),
             tolerable=bool(data.get("tolerable", False)),
+            waivable=bool(data.get("waivable", False)),
             source=data.get("source") or mtype.source,
             licence_type=data.get("licence_type", mtype.licence_type) or "",
             notes=data.get("notes", "") or "",

@@ -648,6 +648,7 @@ class ElementFormatter:
                 _label(MaterialForm, entry.get("form")),
                 "必要" if entry.get("required") else "非必要",
                 *(["可容缺"] if entry.get("tolerable") else []),
+                *(["告知承诺可免提交"] if entry.get("waivable") else []),
                 _label(MaterialSource, entry.get("source")),
                 *([f"出具单位：{entry['issuer']}"] if entry.get("issuer") else []),
                 *([f"说明：{entry['notes']}"] if entry.get("notes") else []),
