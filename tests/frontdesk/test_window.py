@@ -397,3 +397,40 @@ def test_api_delivery(approved, clerk, travel):
         )
     assert r.status_code == 200, r.content
     assert r.json()["state"] == "delivered"
+
+
+# --- 告知承诺 at the counter --------------------------------------------------------------------
+def test_the_counter_records_the_signed_commitment_and_waives_the_proof(
+    make_item, county, users, clerk, travel
+):
+    from onewindow.catalog import services as catalog
+
+    with travel(at(2026, 1, 5, 9)):
+        version = make_item(
+            "000103009000",
+            name="窗口告知承诺事项",
+            commitment=True,
+            tolerant_acceptance=False,
+            materials=[
+                {"material_type": "食品经营许可申请书", "originals": 1, "form": "both"},
+                {"material_type": "食品安全管理制度文本", "waivable": True},
+            ],
+        )
+        catalog.item_set_halls(
+            actor=None, item_id=version.item_id, halls=[(county["halls"]["county"].pk, "direct")]
+        )
+    with travel(MONDAY):
+        clerk.post(
+            "/window/start/", {"item_id": version.item_id, "applicant_id": users["zhangsan"].pk}
+        )
+    case = Case.objects.get()
+    form_material = version.materials.get(name="食品经营许可申请书")
+    data = {**FORM, f"mark-{form_material.pk}": "paper", "action": "accept"}
+    r = intake(clerk, case, travel, **data)
+    assert r.status_code == 422  # the proof is missing and no commitment was signed
+    r = intake(clerk, case, travel, **data, notification="1", notification_signer="张三")
+    assert r.status_code == 302
+    case.refresh_from_db()
+    assert case.state == CaseState.ACCEPTED
+    assert case.commitments.get().via == "paper"
+    assert set(case.notices.values_list("kind", flat=True)) == {"acceptance", "commitment"}

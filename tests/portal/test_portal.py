@@ -377,3 +377,49 @@ def test_api_refuses_other_peoples_cases(published, users, enterprise, login_cli
     for url in ("checklist", "correction"):
         assert other.get(f"/api/v1/portal/cases/{case.pk}/{url}").status_code == 404
     assert other.post(f"/api/v1/portal/cases/{case.pk}/submit").status_code == 404
+
+
+# --- 告知承诺 -----------------------------------------------------------------------------------
+@pytest.fixture
+def committable(make_item, county, travel):
+    from onewindow.catalog import services as catalog
+
+    with travel(at(2026, 1, 5, 9)):
+        version = make_item(
+            "000103008000",
+            name="可告知承诺事项",
+            commitment=True,
+            tolerant_acceptance=False,
+            materials=[
+                {"material_type": "食品经营许可申请书", "originals": 1, "form": "both"},
+                {"material_type": "食品安全管理制度文本", "waivable": True},
+            ],
+        )
+        catalog.item_set_halls(
+            actor=None, item_id=version.item_id, halls=[(county["halls"]["county"].pk, "direct")]
+        )
+    return version
+
+
+def test_confirming_the_commitment_waives_the_proof(committable, users, login_client, travel):
+    citizen = login_client(users["zhangsan"])
+    form_material = committable.materials.get(name="食品经营许可申请书")
+    proof = committable.materials.get(name="食品安全管理制度文本")
+    with travel(MONDAY):
+        page = citizen.get(f"/portal/apply/{committable.item_id}/").content.decode()
+        assert 'data-testid="commitment"' in page
+        assert "以承诺代替提交以下证明材料：食品安全管理制度文本" in page
+        data = {**FORM, f"material-{form_material.pk}": pdf(), "action": "submit"}
+        r = citizen.post(f"/portal/apply/{committable.item_id}/", data)
+        # Without the commitment the proof is still required.
+        assert r.status_code == 422
+        assert "食品安全管理制度文本" in html(r)
+        case = Case.objects.get()
+        r = citizen.post(
+            f"/portal/cases/{case.pk}/edit/", {**FORM, "commit": "1", "action": "submit"}
+        )
+    assert r.status_code == 302, html(r)[:400]
+    case.refresh_from_db()
+    assert case.state == CaseState.SUBMITTED
+    assert case.commitments.get().via == "online"
+    assert not case.materials.filter(material=proof).exists()

@@ -51,14 +51,21 @@ from onewindow.identity.demo import ENTERPRISE_USCC_17, resident_id
 from onewindow.identity.models import Enterprise, User
 from onewindow.org.models import Department, Hall
 
-from . import clock, numbering, services, supervision, sweeps
+from . import clock, commitment, numbering, proxy, services, supervision, sweeps
 from .models import (
     Case,
     CaseMaterial,
     CaseNotice,
     CaseStep,
+    ClockPolicy,
+    Commitment,
     CorrectionRequest,
+    CreditRecord,
+    Delivery,
     Extension,
+    PostCheck,
+    ProxyTransfer,
+    Revocation,
     SpecialProcedure,
     SupervisionOrder,
 )
@@ -67,7 +74,17 @@ DEMO_EVENT = "cases.demo.created"
 ENTERPRISE = "enterprise"  # a story's applicant: the demo enterprise, through its agent `qiye`
 APPLICANT = "applicant"  # a step's actor: whoever applied (张三, or 李秀梅 for the enterprise)
 CLERK = "chuangkou"
-_LOGINS = ("zhangsan", "qiye", CLERK, "shenpi", "bumen", "ducha")
+_LOGINS = ("zhangsan", "qiye", CLERK, "shenpi", "bumen", "ducha", "sifa")
+QIYE = {
+    "applicant.name": "李秀梅",
+    "applicant.id_number": resident_id("61032619820708242"),
+    "applicant.phone": "13800000002",
+}
+# A signature drawn at the delivery window (a 1×1 PNG stands in for the pad's drawing).
+DEMO_SIGNATURE = (
+    "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk"
+    "YPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+)
 
 # --------------------------------------------------------------------------------------------
 # Application forms (keys are data elements of the demo catalog)
@@ -212,7 +229,13 @@ STORIES: list[Story] = [
             (13, "09:30", "shenpi", "start_review", {}),
             (12, "15:00", "shenpi", "pass", {"opinion": "材料齐全，经营场所布局符合要求"}),
             (11, "10:00", "shenpi", "approve", {"opinion": "准予许可，核发食品经营许可证"}),
-            (10, "10:00", CLERK, "deliver", {"method": "window", "note": "法定代表人李秀梅领取"}),
+            (
+                10,
+                "10:00",
+                CLERK,
+                "collect",
+                {"name": "李秀梅", "id_number": QIYE["applicant.id_number"]},
+            ),
             (10, "10:05", CLERK, "archive", {}),
         ],
     ),
@@ -241,7 +264,13 @@ STORIES: list[Story] = [
             (5, "16:00", "shenpi", "end_special", {"opinion": "现场勘验合格，温控记录完整"}),
             (4, "10:00", "shenpi", "pass", {"opinion": "审核通过"}),
             (3, "11:00", "shenpi", "approve", {"opinion": "准予许可"}),
-            (2, "15:30", CLERK, "deliver", {"method": "post", "note": "EMS 1187 6203 4512"}),
+            (
+                2,
+                "15:30",
+                CLERK,
+                "post",
+                {"courier": "中国邮政 EMS", "tracking_number": "1187 6203 4512"},
+            ),
         ],
     ),
     Story(
@@ -684,7 +713,93 @@ STORIES: list[Story] = [
         filed=(2, "10:00"),
         by=CLERK,
         proxy_region="四川省成都市武侯区政务服务中心（跨省通办代收）",
-        steps=[(2, "10:10", CLERK, "submit", {}), *_accepted(2, "10:30")],
+        steps=[
+            (2, "10:05", CLERK, "forward", {"return_method": "post"}),
+            (2, "10:10", CLERK, "submit", {}),
+            *_accepted(2, "10:30"),
+        ],
+    ),
+    # --- 容缺受理 and 告知承诺 ------------------------------------------------------------
+    Story(
+        "food-tolerated-accepted",
+        FOOD,
+        ENTERPRISE,
+        "window",
+        _food("眉县金渠镇金渠街 66 号", 55, ["散装食品销售"], "李秀梅"),
+        filed=(2, "10:00"),
+        by=CLERK,
+        tolerated=("食品安全管理制度目录清单",),
+        steps=[
+            (2, "10:05", CLERK, "commit", {"kind": "tolerance", "signer": "李秀梅"}),
+            (2, "10:10", CLERK, "submit", {}),
+            *_accepted(2, "10:20"),
+        ],
+    ),
+    Story(
+        "legal-aid-commitment-granted",
+        LEGAL_AID,
+        "zhangsan",
+        "pc",
+        {
+            **ZHANGSAN,
+            "applicant.address": ZHANGSAN_HOME,
+            "case.type": "劳动争议",
+            "case.opposing_party": "眉县某建筑劳务有限公司",
+            "case.description": "在该公司务工八个月，被拖欠工资 2.4 万元，多次催要未果。",
+        },
+        filed=(9, "09:00"),
+        steps=[
+            (9, "09:05", APPLICANT, "commit", {"kind": "notification"}),
+            (9, "09:10", APPLICANT, "submit", {}),
+            *_accepted(9, "14:00"),
+            (8, "09:30", "sifa", "start_review", {}),
+            (
+                8,
+                "10:00",
+                "sifa",
+                "pass",
+                {"opinion": "经济困难状况以承诺代替证明，案件事项属于法律援助范围"},
+            ),
+            (
+                8,
+                "11:00",
+                "sifa",
+                "approve",
+                {"opinion": "给予法律援助，指派县法律援助中心律师承办"},
+            ),
+        ],
+    ),
+    Story(
+        "legal-aid-commitment-untrue",
+        LEGAL_AID,
+        "qiye",
+        "pc",
+        {
+            **QIYE,
+            "applicant.address": "眉县首善街道城关村 3 组",
+            "case.type": "劳动争议",
+            "case.opposing_party": "眉县某农业开发有限公司",
+            "case.description": "追索三个月劳动报酬共 1.2 万元。",
+        },
+        filed=(12, "09:00"),
+        steps=[
+            (12, "09:05", APPLICANT, "commit", {"kind": "notification"}),
+            (12, "09:10", APPLICANT, "submit", {}),
+            *_accepted(12, "14:00"),
+            (11, "09:30", "sifa", "start_review", {}),
+            (11, "10:00", "sifa", "pass", {"opinion": "案件事项属于法律援助范围"}),
+            (11, "11:00", "sifa", "approve", {"opinion": "给予法律援助"}),
+            (
+                3,
+                "15:00",
+                "sifa",
+                "postcheck",
+                {
+                    "truthful": False,
+                    "note": "经县民政局、税务数据核验，申请人名下有经营性收入，经济困难承诺不实",
+                },
+            ),
+        ],
     ),
     Story(
         "chronic-auto-accepted",
@@ -895,6 +1010,13 @@ _TOUCHED: dict[str, tuple[tuple[type[Model], str], ...]] = {
     "resubmit": (*_STEP_STAMPS, (CorrectionRequest, "answered_at")),
     "request_correction": (*_STEP_STAMPS, *_NOTICE_STAMPS, (CorrectionRequest, "issued_at")),
     "extend": (*_STEP_STAMPS, *_NOTICE_STAMPS, (Extension, "created_at")),
+    "commit": ((Commitment, "signed_at"),),
+    "forward": ((ProxyTransfer, "created_at"), (ProxyTransfer, "materials_received_at")),
+    "deliver": (*_STEP_STAMPS, (Delivery, "delivered_at")),
+    "collect": (*_STEP_STAMPS, (Delivery, "delivered_at")),
+    "post": (*_STEP_STAMPS, (Delivery, "delivered_at")),
+    "approve": (*_STEP_STAMPS, *_NOTICE_STAMPS, (PostCheck, "scheduled_at")),
+    "postcheck": ((PostCheck, "done_at"), (CreditRecord, "opened_at"), (Revocation, "opened_at")),
 }
 _CASE_STAMPS = (
     "created_at",
@@ -941,6 +1063,12 @@ def _backdate(
         case.accepted_on = cal.receipt_date(moment)
         clock.recompute(case, cal)
         _redate_notice(case, "acceptance", before, (case.promised_due, case.statutory_due))
+        _redate_tolerance(world, case)
+    if action == "approve":
+        policy = ClockPolicy.current()
+        PostCheck.objects.filter(case_id=case_id, state="scheduled").update(
+            due_on=cal.add_working_days(day, policy.postcheck_days)
+        )
     if action == "start_special":
         case.paused_on = day
         SpecialProcedure.objects.filter(case=case, ended_on__isnull=True).update(started_on=day)
@@ -959,6 +1087,21 @@ def _backdate(
     if action in ("approve", "deny") and case.promised_due is not None:
         case.decided_on_time = day <= case.promised_due
     case.save()
+
+
+def _redate_tolerance(world: _World, case: Case) -> None:
+    """The deadline for tolerated materials counts from the story's acceptance day."""
+    rows = CaseMaterial.objects.filter(case=case, status="tolerated", supplied_at__isnull=True)
+    old = rows.values_list("due_on", flat=True).first()
+    if old is None or case.accepted_on is None:
+        return
+    due = world.cal.add_working_days(case.accepted_on, ClockPolicy.current().tolerance_days)
+    if case.promised_due is not None:
+        due = max(min(due, case.promised_due), case.accepted_on)
+    rows.update(due_on=due)
+    for notice in CaseNotice.objects.filter(case=case, kind="tolerance"):
+        notice.body = notice.body.replace(f"{old:{_NOTICE_DATE}}", f"{due:{_NOTICE_DATE}}")
+        notice.save(update_fields=["body"])
 
 
 def _redate_notice(
@@ -1095,6 +1238,8 @@ def _check_order(key: str, moments: list[dt.datetime | None]) -> None:
 
 
 def _action(case_id: int, actor: User, action: str, payload: dict[str, Any]) -> Callable[[], Any]:
+    if action in _FRONT_OF_HOUSE:
+        return lambda: _FRONT_OF_HOUSE[action](case_id, actor, payload)
     if action == "upload":
         case = Case.objects.get(pk=case_id)
         material = Material.objects.get(version_id=case.version_id, name=payload["material"])
@@ -1104,6 +1249,65 @@ def _action(case_id: int, actor: User, action: str, payload: dict[str, Any]) -> 
         kwargs["kind_id"] = SpecialProcedureKind.objects.get(name=kwargs.pop("kind")).pk
     service = cast(Callable[..., Case], services.ACTIONS[action])
     return lambda: service(actor=actor, case_id=case_id, **kwargs)
+
+
+def _commit(case_id: int, actor: User, payload: dict[str, Any]) -> Any:
+    online = payload["kind"] == "notification"
+    return services.commitment_record(
+        actor=actor,
+        case_id=case_id,
+        kind=payload["kind"],
+        signer_name=payload.get("signer") or actor.name,
+        via="online" if online else "paper",
+    )
+
+
+def _collect(case_id: int, actor: User, payload: dict[str, Any]) -> Any:
+    return services.deliver_result(
+        actor=actor,
+        case_id=case_id,
+        method="window",
+        collector_name=payload["name"],
+        collector_id_number=payload["id_number"],
+        signature=DEMO_SIGNATURE,
+    )
+
+
+def _post(case_id: int, actor: User, payload: dict[str, Any]) -> Any:
+    return services.deliver_result(
+        actor=actor,
+        case_id=case_id,
+        method="post",
+        courier=payload["courier"],
+        tracking_number=payload["tracking_number"],
+        address=payload.get("address", PARK),
+    )
+
+
+def _forward(case_id: int, actor: User, payload: dict[str, Any]) -> Any:
+    case = Case.objects.get(pk=case_id)
+    return proxy.forward(
+        actor=actor,
+        case_id=case_id,
+        return_method=payload["return_method"],
+        source_region=case.proxy_region,
+    )
+
+
+def _postcheck(case_id: int, actor: User, payload: dict[str, Any]) -> Any:
+    check = PostCheck.objects.get(case_id=case_id)
+    return commitment.postcheck_record(
+        actor=actor, check_id=check.pk, truthful=payload["truthful"], note=payload["note"]
+    )
+
+
+_FRONT_OF_HOUSE: dict[str, Callable[[int, User, dict[str, Any]], Any]] = {
+    "commit": _commit,
+    "collect": _collect,
+    "post": _post,
+    "forward": _forward,
+    "postcheck": _postcheck,
+}
 
 
 # --------------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ STAFF = [
     ("chuangkou", "王芳", "县行政审批局", "county", [Role.WINDOW_CLERK]),
     ("shenpi", "赵军", "县市场监管局", "county", [Role.APPROVER]),
     ("bumen", "刘洋", "县市场监管局", None, [Role.DEPT_ADMIN]),
+    ("sifa", "马骏", "县司法局", None, [Role.APPROVER, Role.DEPT_ADMIN]),
     ("dating", "陈静", "县行政审批局", "county", [Role.HALL_ADMIN]),
     ("ducha", "周涛", "县行政审批局", None, [Role.SUPERVISOR]),
     ("rexian", "吴敏", "县发改局", None, [Role.HOTLINE_AGENT]),
