@@ -453,12 +453,19 @@ def test_material_rules(as_, published, enterprise, travel):
         with nothing_written(CaseMaterial):
             # A material without a file needs the window's confirmation of paper.
             assert_error(qiye.post(f"{API}/cases/{case_id}/materials", {"name": "营业执照"}), 422)
-            # Only the window records tolerated (容缺) materials.
+            # Only the window records missing materials; an applicant may ask for 容缺 only
+            # on a material the item lets be tolerated.
+            assert_error(
+                qiye.post(
+                    f"{API}/cases/{case_id}/materials", {"name": "营业执照", "status": "missing"}
+                ),
+                403,
+            )
             assert_error(
                 qiye.post(
                     f"{API}/cases/{case_id}/materials", {"name": "营业执照", "status": "tolerated"}
                 ),
-                403,
+                422,
             )
             # Wrong types in the form fields.
             body = assert_error(

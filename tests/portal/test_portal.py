@@ -423,3 +423,76 @@ def test_confirming_the_commitment_waives_the_proof(committable, users, login_cl
     assert case.state == CaseState.SUBMITTED
     assert case.commitments.get().via == "online"
     assert not case.materials.filter(material=proof).exists()
+
+
+# --- 容缺 online ------------------------------------------------------------------------------
+def test_asking_for_tolerance_online_and_supplying_after_acceptance(
+    published, users, enterprise, qiye, materials, travel
+):
+    rules = materials["食品安全管理制度文本"]
+    form_material = materials["食品经营许可申请书"]
+    data = {
+        "enterprise_id": str(enterprise.pk),
+        **FORM,
+        f"material-{form_material.pk}": pdf(),
+        f"tolerate-{rules.pk}": "1",
+        "action": "submit",
+    }
+    with travel(MONDAY):
+        r = qiye.post(f"/portal/apply/{published.item_id}/", data)
+    assert r.status_code == 302, html(r)[:500]
+    case = Case.objects.get()
+    assert case.state == CaseState.SUBMITTED
+    assert case.commitments.get().kind == "tolerance"
+    assert case.materials.get(material=rules).status == "tolerated"
+    with travel(MONDAY):
+        case_services.accept(actor=users["chuangkou"], case_id=case.pk)
+        page = html(qiye.get(f"/portal/cases/{case.pk}/"))
+        assert 'data-testid="owed"' in page
+        assert "2026年3月9日前补齐" in page
+        r = qiye.post(f"/portal/cases/{case.pk}/supply/", {"material_id": rules.pk})
+        assert r.status_code == 422
+        r = qiye.post(
+            f"/portal/cases/{case.pk}/supply/", {"material_id": rules.pk, "file": pdf("制度.pdf")}
+        )
+    assert r.status_code == 302
+    assert case.materials.get(status="tolerated").supplied_at is not None
+
+
+def test_a_non_tolerable_material_cannot_be_tolerated_online(
+    published, qiye, materials, enterprise, travel
+):
+    form_material = materials["食品经营许可申请书"]
+    data = {
+        "enterprise_id": str(enterprise.pk),
+        **FORM,
+        f"tolerate-{form_material.pk}": "1",
+        "action": "save",
+    }
+    with travel(MONDAY):
+        r = qiye.post(f"/portal/apply/{published.item_id}/", data)
+    assert r.status_code == 422
+    assert "不允许容缺" in html(r)
+    case = Case.objects.get()
+    assert not case.materials.exists()
+    assert not case.commitments.exists()  # nothing half-written
+
+
+def test_the_applicant_is_told_where_to_collect_the_result(published, users, enterprise, travel):
+    from onewindow.notifications.models import Notification
+
+    with travel(MONDAY):
+        case = case_services.apply(
+            actor=users["qiye"],
+            item_id=published.item_id,
+            channel="pc",
+            enterprise_id=enterprise.pk,
+            form_data=FORM,
+        )
+        case_services.accept(actor=users["chuangkou"], case_id=case.pk)
+        case_services.start_review(actor=users["shenpi"], case_id=case.pk)
+        case_services.pass_step(actor=users["shenpi"], case_id=case.pk, opinion="符合")
+        case_services.approve(actor=users["shenpi"], case_id=case.pk, opinion="准予")
+    ready = Notification.objects.get(template="cases.result_ready", channel="in_app")
+    assert "眉县政务服务中心统一出件窗口领取" in ready.body
+    assert ready.link == f"/portal/cases/{case.pk}/"

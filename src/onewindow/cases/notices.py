@@ -155,7 +155,22 @@ def _tell_applicant(case: Case, notice: CaseNotice) -> None:
     from onewindow.notifications.services import notify
 
     recipients = {u.pk: u for u in (case.applicant, case.agent) if u is not None}
+    ready = notice.kind in ("grant", "denial")
+    where = ""
+    if ready:
+        hall = case.receiving_hall or case.hall
+        where = hall.name if hall is not None else "受理窗口"
     for user in recipients.values():
+        if ready:
+            # The result is ready: say where to collect it (统一窗口出件).
+            notify(
+                recipient=user,
+                template="cases.result_ready",
+                key=f"cases:result:{case.pk}:{user.pk}",
+                context={"number": case.number, "item": case.item_name, "where": where},
+                channels=(Channel.IN_APP, Channel.SMS),
+                link=f"/portal/cases/{case.pk}/",
+            )
         notify(
             recipient=user,
             template="cases.notice",
@@ -206,4 +221,11 @@ templates_registry.register(
     "cases.postcheck_late",
     subject="事后核查已超期：{{ item }}",
     body="办件 {{ number }}（{{ item }}）的告知承诺事后核查应于{{ due }}前完成，请尽快核查并登记结果。",
+)
+templates_registry.register(
+    "cases.result_ready",
+    subject="办理结果已出：{{ item }}",
+    body="您申请的{{ item }}（办件编号 {{ number }}）已办结。请携带身份证件到{{ where }}统一出件窗口领取，"
+    "也可申请邮寄送达；决定书可在“我的办件”中下载。",
+    sms="【{{ county }}政务服务】您的办件{{ number }}已办结，请到{{ where }}领取结果或申请邮寄。",
 )

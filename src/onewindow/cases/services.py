@@ -317,8 +317,10 @@ def material_add(
         )
     if status not in CaseMaterial.Status.values:
         raise InvalidInput(f"材料状态“{status}”无效", field="status")
-    if status != CaseMaterial.Status.RECEIVED and not staff:
-        raise PermissionDenied("只有窗口人员可以登记缺件或容缺")
+    if status not in (CaseMaterial.Status.RECEIVED, CaseMaterial.Status.TOLERATED) and not staff:
+        raise PermissionDenied("只有窗口人员可以登记缺件或需补正")
+    if status == CaseMaterial.Status.TOLERATED and not staff and case.state != CaseState.DRAFT:
+        raise PermissionDenied("网上申请只能在提交前申请容缺")
     material = None
     if material_id is not None:
         material = Material.objects.filter(pk=material_id, version_id=case.version_id).first()

@@ -159,7 +159,7 @@ def _marks(request: HttpRequest, case: Case) -> list[services.Mark]:
                 material_id=material.pk,
                 mark=mark,
                 problem=request.POST.get(f"problem-{material.pk}", ""),
-                upload=request.FILES.get(f"file-{material.pk}"),  # type: ignore[arg-type]
+                upload=request.FILES.get(f"file-{material.pk}"),
             )
         )
     return out
@@ -212,7 +212,7 @@ def intake(request: HttpRequest, case_id: int) -> HttpResponse:
                 actor=user,
                 case_id=case.pk,
                 commitment_signer=request.POST.get("commitment_signer", ""),
-                commitment_scan=request.FILES.get("commitment_scan"),  # type: ignore[arg-type]
+                commitment_scan=request.FILES.get("commitment_scan"),
             )
         elif action == "forward":
             done = services.intake_forward(

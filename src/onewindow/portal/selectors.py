@@ -56,10 +56,17 @@ class MaterialLine:
     online: bool
     files: list[CaseMaterial]
     waived: bool = False  # replaced by the applicant's 告知承诺
+    tolerated: bool = False  # to be supplied after acceptance (容缺)
 
     @property
     def missing(self) -> bool:
-        return self.online and self.material.required and not self.files and not self.waived
+        return (
+            self.online
+            and self.material.required
+            and not self.files
+            and not self.waived
+            and not self.tolerated
+        )
 
 
 def checklist(case: Case) -> list[MaterialLine]:
@@ -70,10 +77,24 @@ def checklist(case: Case) -> list[MaterialLine]:
         assert row.material_id is not None
         rows.setdefault(row.material_id, []).append(row)
     waived = commitment.waived_material_ids(case)
+    tolerated = set(
+        case.materials.filter(status=CaseMaterial.Status.TOLERATED).values_list(
+            "material_id", flat=True
+        )
+    )
     return [
-        MaterialLine(m, uploads_online(m), rows.get(m.pk, []), m.pk in waived)
+        MaterialLine(m, uploads_online(m), rows.get(m.pk, []), m.pk in waived, m.pk in tolerated)
         for m in case.version.materials.order_by("order", "id")
     ]
+
+
+def owed(case: Case) -> list[CaseMaterial]:
+    """Tolerated materials still to supply after acceptance, with their deadlines."""
+    return list(
+        case.materials.filter(
+            status=CaseMaterial.Status.TOLERATED, supplied_at__isnull=True, due_on__isnull=False
+        ).order_by("due_on", "id")
+    )
 
 
 def missing_materials(case: Case) -> list[Material]:

@@ -23,6 +23,8 @@ from onewindow.core.errors import Conflict, DomainError, InvalidInput, NotFound
 
 from . import selectors
 
+TOLERANCE_TEXT = cases.COMMITMENT_TEXT[Commitment.Kind.TOLERANCE]
+
 
 @dataclass
 class Saved:
@@ -64,11 +66,14 @@ def application_save(
     enterprise_id: int | None = None,
     mobile: bool = False,
     commit: bool = False,
+    tolerate: list[int] | None = None,
 ) -> Saved:
     """Create (`item_id`) or update (`case_id`) a draft. Valid values are stored and invalid
     ones reported; each file is checked and attached on its own, a new file for a material
     replacing the one uploaded before. `commit`: the applicant confirms the 告知承诺 letter
-    (items that allow it), so the proofs it replaces need not be uploaded."""
+    (items that allow it), so the proofs it replaces need not be uploaded. `tolerate`:
+    tolerable materials the applicant will supply after acceptance (容缺), on the 容缺受理
+    commitment they confirm by asking."""
     if case_id is None:
         if item_id is None:
             raise InvalidInput("请选择要申请的事项", field="item_id")
@@ -104,6 +109,11 @@ def application_save(
             attach(actor=actor, case=case, material_id=material_id, upload=upload)
         except DomainError as exc:
             errors[f"material-{material_id}"] = exc.message
+    for material_id in tolerate or []:
+        try:
+            _tolerate(actor, case, material_id)
+        except DomainError as exc:
+            errors[f"material-{material_id}"] = exc.message
     if commit and not commitment.committed(case):
         try:
             cases.commitment_record(
@@ -116,6 +126,40 @@ def application_save(
         except DomainError as exc:
             errors["commitment"] = exc.message
     return Saved(case, errors)
+
+
+@transaction.atomic
+def _tolerate(actor: Any, case: Case, material_id: int) -> None:
+    """Ask for 容缺 on one material: recorded as tolerated, with the applicant's online
+    commitment (once per case); a file given earlier for it is withdrawn."""
+    if case.materials.filter(
+        material_id=material_id, status=CaseMaterial.Status.TOLERATED
+    ).exists():
+        return
+    if not case.commitments.filter(kind=Commitment.Kind.TOLERANCE).exists():
+        cases.commitment_record(
+            actor=actor,
+            case_id=case.pk,
+            kind=Commitment.Kind.TOLERANCE,
+            signer_name=case.applicant_name,
+            via=Commitment.Via.ONLINE,
+        )
+    row = cases.material_add(
+        actor=actor,
+        case_id=case.pk,
+        material_id=material_id,
+        status=CaseMaterial.Status.TOLERATED,
+        note="申请人网上申请容缺，承诺受理后按期补齐",
+    )
+    for old in selectors.replaceable_rows(case, material_id).exclude(pk=row.pk):
+        cases.material_remove(actor=actor, case_id=case.pk, row_id=old.pk)
+
+
+@transaction.atomic
+def supply(*, actor: Any, case_id: int, material_id: int, upload: UploadedFile) -> CaseMaterial:
+    """Supply a tolerated material after acceptance (容缺补齐)."""
+    case = selectors.own_case(actor, case_id)
+    return cases.material_add(actor=actor, case_id=case.pk, material_id=material_id, upload=upload)
 
 
 @transaction.atomic

@@ -11,6 +11,7 @@ urlpatterns = [
     path("cases/<int:case_id>/edit/", views.edit, name="edit"),
     path("cases/<int:case_id>/correct/", views.correct, name="correct"),
     path("cases/<int:case_id>/withdraw/", views.withdraw, name="withdraw"),
+    path("cases/<int:case_id>/supply/", views.supply, name="supply"),
     path(
         "cases/<int:case_id>/materials/<int:row_id>/remove/",
         views.remove_material,

@@ -50,6 +50,15 @@ def _files(request: HttpRequest, prefix: str) -> dict[int, Any]:
     return out
 
 
+def _tolerate(request: HttpRequest) -> list[int]:
+    """Materials the applicant asks to supply after acceptance (容缺)."""
+    return [
+        int(name[len("tolerate-") :])
+        for name, value in request.POST.items()
+        if name.startswith("tolerate-") and name[len("tolerate-") :].isdigit() and value == "1"
+    ]
+
+
 def _mobile(request: HttpRequest) -> bool:
     agent = request.headers.get("User-Agent", "")
     return any(h in agent for h in MOBILE_HINTS)
@@ -87,6 +96,7 @@ def _render_apply(
         "enterprises": selectors.enterprises_of(request.user) if case is None else [],
         "chosen_enterprise": request.POST.get("enterprise_id", ""),
         "max_mb": _max_mb(),
+        "tolerance_text": services.TOLERANCE_TEXT if version.tolerant_acceptance else "",
         "letter": commitment.letter_for(version) if version.commitment else "",
         "committed": case is not None and commitment.committed(case),
         "commit_error": errors.get("commitment", ""),
@@ -165,6 +175,7 @@ def apply(request: HttpRequest, item_id: int) -> HttpResponse:
             files=_files(request, "material-"),
             mobile=_mobile(request),
             commit=request.POST.get("commit") == "1",
+            tolerate=_tolerate(request),
         )
     except DomainError as exc:  # nothing was created: show the form again as typed
         form.show_errors(exc.details.get("errors") or {})
@@ -191,6 +202,7 @@ def edit(request: HttpRequest, case_id: int) -> HttpResponse:
         form_data=form.values(),
         files=_files(request, "material-"),
         commit=request.POST.get("commit") == "1",
+        tolerate=_tolerate(request),
     )
     return _after_save(request, saved, form)
 
@@ -239,6 +251,7 @@ def _case_context(request: HttpRequest, case: Case, **extra: Any) -> dict[str, A
         "may_withdraw": "withdraw" in actions,
         "form_rows": _form_rows(case),
         "max_mb": _max_mb(),
+        "owed": selectors.owed(case),
         **extra,
     }
 
@@ -307,4 +320,29 @@ def withdraw(request: HttpRequest, case_id: int) -> HttpResponse:
         return render(request, "portal/case.html", context, status=422)
     case = case_services.withdraw(actor=request.user, case_id=case.pk, reason=reason)
     messages.success(request, f"申请已撤回（办件编号 {case.number}）。")
+    return redirect("portal:case", case_id=case.pk)
+
+
+@login_required
+@domain_errors
+@require_POST
+def supply(request: HttpRequest, case_id: int) -> HttpResponse:
+    """Upload a material tolerated at acceptance (容缺补齐)."""
+    case = selectors.own_case(request.user, case_id)
+    material_id = request.POST.get("material_id", "")
+    upload = request.FILES.get("file")
+    try:
+        if upload is None or not material_id.isdigit():
+            raise InvalidInput("请选择要补齐的材料文件", field="file")
+        services.supply(
+            actor=request.user, case_id=case.pk, material_id=int(material_id), upload=upload
+        )
+    except DomainError as exc:
+        return render(
+            request,
+            "portal/case.html",
+            _case_context(request, case, error=exc.message),
+            status=exc.status,
+        )
+    messages.success(request, "容缺材料已补齐。")
     return redirect("portal:case", case_id=case.pk)
