@@ -257,7 +257,9 @@ def may(case: Case, transition: Transition, actor: Any) -> bool:
                 return True
             if _holds(actor, Role.DEPT_ADMIN, case, department_id=department_id):
                 return True
-        elif _holds(actor, role, case, department_id=case.current_department_id) or (role in (Role.WINDOW_CLERK, Role.HELPER) and _receives(actor, role, case, transition)):
+        elif _holds(actor, role, case, department_id=case.current_department_id) or (
+            role in (Role.WINDOW_CLERK, Role.HELPER) and _receives(actor, role, case, transition)
+        ):
             return True
     return False
 
