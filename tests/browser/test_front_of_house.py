@@ -232,12 +232,28 @@ def test_enterprise_agent_applies_online_and_follows_the_case(
         row.click()
     expect(page.get_by_test_id("case-number")).to_have_text(case.number)
 
-    # At a phone's width: 我的办件 (the 39-character case number wraps) and the form fit.
+    # The case goes on to its result: the page shows the decision and its notice.
+    cases.accept(actor=User.objects.get(username="chuangkou"), case_id=case.pk)
+    approver = User.objects.get(username="shenpi")
+    cases.start_review(actor=approver, case_id=case.pk)
+    cases.pass_step(actor=approver, case_id=case.pk, opinion="符合条件")
+    cases.approve(actor=approver, case_id=case.pk, opinion="准予许可")
+    page.reload()
+    expect(page.get_by_test_id("state")).to_have_text("准予")
+    expect(page.get_by_test_id("notices")).to_contain_text("准予许可决定书")
+    expect(page.get_by_test_id("notices")).to_contain_text("受理通知书")
+
+    # At a phone's width: 我的办件, the case page (the 39-character case number wraps) and
+    # the form fit.
     phone = login(mobile_page, "qiye")
     phone.goto(f"{site}/portal/cases/")
     expect(phone.get_by_test_id("my-case").filter(has_text=case.number)).to_be_visible()
     no_sideways_scroll(phone)
     phone.screenshot(path=str(shots_dir / "front-my-cases-mobile.png"), full_page=True)
+    phone.goto(f"{site}/portal/cases/{case.pk}/")
+    expect(phone.get_by_test_id("case-number")).to_have_text(case.number)
+    no_sideways_scroll(phone)
+    phone.screenshot(path=str(shots_dir / "front-case-mobile.png"), full_page=True)
     phone.goto(f"{site}/portal/apply/{item.item_id}/")
     expect(phone.locator("input[type=file][name^=material-]")).to_have_count(2)
     no_sideways_scroll(phone)

@@ -286,3 +286,31 @@ def test_a_qr_png_decodes_to_what_was_encoded():
 
     image = Image.open(io.BytesIO(core_pdf.qr_png("https://example.org/verify/ABC/").read()))
     assert [r.text for r in zxingcpp.read_barcodes(image)] == ["https://example.org/verify/ABC/"]
+
+
+def test_every_kind_of_notice_renders_with_its_qr_code(font, full_case, users):
+    """All the kinds the platform issues, 容缺受理通知书 and 告知承诺书 included."""
+    from onewindow.cases import notices
+
+    context = {
+        "items": "1. 食品安全管理制度文本（纸质或电子），2026年03月09日前补齐",
+        "letter": "本人承诺符合条件。",
+        "signer": "李秀梅",
+        "reason": "测试理由",
+        "legal_basis": "《行政许可法》",
+        "kind": "专家评审",
+        "expected_days": 3,
+        "days": 5,
+        "opinion": "",
+        "result": "食品经营许可证",
+        "auto": False,
+        "correction_days": 5,
+        "note": "",
+    }
+    for kind, spec in notices.KINDS.items():
+        notice = notices.issue(full_case, kind, actor=users["shenpi"], context=context)
+        data = notice_pdf.render(notice, base_url="http://testserver/")
+        text = pdf_text(data)
+        assert spec.title in text, kind
+        assert notice.number in text, kind
+        assert qr_codes(data) == [f"http://testserver/verify/{notice.verify_code}/"], kind
