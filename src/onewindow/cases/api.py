@@ -203,7 +203,7 @@ def postcheck_update(request: ApiRequest, check_id: int, payload: PostCheckUpdat
     summary="作出撤销决定",
 )
 def revocation_decide(request: ApiRequest, revocation_id: int, payload: DecisionIn):
-    """部门管理员决定是否撤销以不实承诺取得的许可；撤销时向申请人出具撤销行政许可决定书。"""
+    """部门管理员决定是否撤销以不实承诺取得的许可；撤销时向申请人出具撤销决定书。"""
     row = commitment.revocation_decide(
         actor=request.user, revocation_id=revocation_id, revoke=payload.revoke, note=payload.note
     )
