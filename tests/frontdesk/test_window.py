@@ -434,3 +434,15 @@ def test_the_counter_records_the_signed_commitment_and_waives_the_proof(
     assert case.state == CaseState.ACCEPTED
     assert case.commitments.get().via == "paper"
     assert set(case.notices.values_list("kind", flat=True)) == {"acceptance", "commitment"}
+
+
+def test_reception_offers_only_items_for_this_kind_of_applicant(make_item, county, clerk, travel):
+    from onewindow.catalog import services as catalog
+
+    with travel(at(2026, 1, 5, 9)):
+        version = make_item("000103010000", name="只面向企业的事项", service_objects="2")
+        catalog.item_set_halls(
+            actor=None, item_id=version.item_id, halls=[(county["halls"]["county"].pk, "direct")]
+        )
+    page = html(clerk.get(f"/window/?q={ZHANGSAN_ID}"))
+    assert "只面向企业的事项" not in page

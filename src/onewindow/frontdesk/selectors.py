@@ -105,20 +105,32 @@ def recent_cases(*, person: Any = None, enterprise: Any = None, limit: int = 5) 
     return cases.with_clock(list(qs.select_related("department").order_by("-created_at")[:limit]))
 
 
-def hall_items(user: Any, q: str = "", limit: int = 20) -> list[ItemVersion]:
-    """Published items this clerk's hall accepts, best match first."""
+def serves(version: ItemVersion, kind: str) -> bool:
+    """Whether the item is for this kind of applicant ("person" or "enterprise")."""
+    objects = set(version.service_objects or "")
+    if not objects:
+        return True
+    return bool(objects & ({"1"} if kind == "person" else set("2346")))
+
+
+def hall_items(user: Any, q: str = "", limit: int = 20, *, kind: str = "") -> list[ItemVersion]:
+    """Published items this clerk's hall accepts for this kind of applicant, best match
+    first."""
     scope = scope_of(user)
     accepted = ItemHall.objects.filter(hall_id__in=scope.hall_ids).values("item_id")
     if not q.strip():
-        return list(
+        found = list(
             catalog.published()
             .filter(item_id__in=accepted)
             .select_related("item")
-            .order_by("item__implementation_code")[:limit]
+            .order_by("item__implementation_code")[: limit * 5]
         )
-    hall_item_ids = set(accepted.values_list("item_id", flat=True))
-    found = catalog.find_items(q=q, limit=200)
-    return [v for v in found.versions if v.item_id in hall_item_ids][:limit]
+    else:
+        hall_item_ids = set(accepted.values_list("item_id", flat=True))
+        found = [
+            v for v in catalog.find_items(q=q, limit=200).versions if v.item_id in hall_item_ids
+        ]
+    return [v for v in found if not kind or serves(v, kind)][:limit]
 
 
 def delivery_queue(user: Any) -> QuerySet[Case]:
@@ -150,7 +162,7 @@ def delivery_case(user: Any, case_id: int) -> Case:
     return case
 
 
-def proxy_items(user: Any, q: str = "", limit: int = 20) -> list[ItemVersion]:
+def proxy_items(user: Any, q: str = "", limit: int = 20, *, kind: str = "") -> list[ItemVersion]:
     """Items in the 跨域通办 scope that another hall handles: this window can receive them."""
     scope = scope_of(user)
     here = ItemHall.objects.filter(hall_id__in=scope.hall_ids).values("item_id")
@@ -158,4 +170,5 @@ def proxy_items(user: Any, q: str = "", limit: int = 20) -> list[ItemVersion]:
     if q.strip():
         ids = {v.pk for v in catalog.find_items(q=q, limit=200).versions}
         qs = qs.filter(pk__in=ids)
-    return list(qs.select_related("item").order_by("item__implementation_code")[:limit])
+    found = list(qs.select_related("item").order_by("item__implementation_code")[: limit * 5])
+    return [v for v in found if not kind or serves(v, kind)][:limit]

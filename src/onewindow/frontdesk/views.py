@@ -52,8 +52,8 @@ def reception(request: HttpRequest) -> HttpResponse:
                 person=found.person, enterprise=found.enterprise
             )
             if found.person or found.enterprise:
-                context["items"] = selectors.hall_items(user, item_q)
-                context["proxy_items"] = selectors.proxy_items(user, item_q)
+                context["items"] = selectors.hall_items(user, item_q, kind=found.kind)
+                context["proxy_items"] = selectors.proxy_items(user, item_q, kind=found.kind)
     return render(request, "frontdesk/reception.html", context)
 
 
