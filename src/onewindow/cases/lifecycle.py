@@ -438,7 +438,23 @@ def perform(
         before={"state": before_state},
         after={"state": target, **outcome.details},
     )
+    for hook in AFTER_ACTION:
+        hook(case, action, before_state, actor)
     return case
+
+
+# Called inside the action's transaction after every action, with (case, action, state
+# before, actor): other apps follow cases without the engine knowing them (the bundles app
+# starts waiting member cases when a predecessor is granted).
+AFTER_ACTION: list[Callable[[Case, str, str, Any], None]] = []
+
+
+def after_action(
+    fn: Callable[[Case, str, str, Any], None],
+) -> Callable[[Case, str, str, Any], None]:
+    if fn not in AFTER_ACTION:
+        AFTER_ACTION.append(fn)
+    return fn
 
 
 DECIDED_STATES = {S.APPROVED, S.DENIED, S.NOT_ACCEPTED, S.WITHDRAWN, S.TERMINATED}

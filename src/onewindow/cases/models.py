@@ -373,6 +373,9 @@ class Case(models.Model):
         "代收地区", max_length=60, blank=True, help_text="跨域通办：代收的外地政务服务机构"
     )
     form_data = models.JSONField("申请表", default=dict, blank=True)
+    # 一件事: a member case of a bundle. The bundle tells the applicant once per stage, so
+    # the case's own notices are issued as documents without a message of their own.
+    bundled = models.BooleanField("一件事成员办件", default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="录入人",

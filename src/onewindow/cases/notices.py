@@ -154,6 +154,9 @@ def issue(case: Case, kind: str, *, actor: Any, context: dict[str, Any]) -> Case
 def _tell_applicant(case: Case, notice: CaseNotice) -> None:
     from onewindow.notifications.services import notify
 
+    if case.bundled:  # the bundle sends one message per stage for all its members
+        return
+
     recipients = {u.pk: u for u in (case.applicant, case.agent) if u is not None}
     ready = notice.kind in ("grant", "denial")
     where = ""

@@ -89,6 +89,7 @@ def case_create(
     hall_id: int | None = None,
     form_data: dict[str, Any] | None = None,
     proxy_region: str = "",
+    bundled: bool = False,
 ) -> Case:
     """A draft application. Citizens apply for themselves or for an enterprise they are an
     authorised agent of; window clerks and helpers apply on someone's behalf."""
@@ -105,7 +106,9 @@ def case_create(
     if version is None:
         raise Conflict("该事项尚未发布或已停用，不能申请", code="item_unpublished")
     needed = CHANNEL_NEEDS[CaseChannel(channel)]
-    if needed not in version.channels:
+    # A bundle member is applied for through the bundle's own channel (一网办理): the
+    # bundle's definition is what offers it online.
+    if needed not in version.channels and not bundled:
         raise InvalidInput(
             f"该事项不支持“{CaseChannel(channel).label}”申请（办理形式：{'、'.join(version.channel_labels())}）",
             field="channel",
@@ -213,6 +216,7 @@ def case_create(
         proxy_region=proxy_region.strip(),
         receiving_hall=receiving_hall,
         created_by=actor,
+        bundled=bundled,
     )
     if form_data:
         case.form_data = _clean_form(version, form_data, complete=False)
@@ -370,6 +374,54 @@ def material_add(
             "size": row.size,
             **({"supplies": owed.pk} if owed is not None else {}),
         },
+    )
+    return row
+
+
+@transaction.atomic
+def material_record(
+    *,
+    actor: Any,
+    case_id: int,
+    material_id: int,
+    note: str,
+    stored: dict[str, Any] | None = None,
+) -> CaseMaterial:
+    """A material the platform already holds, recorded on a draft case without the
+    applicant giving it again (一件事: a file given once for the whole bundle, or the result
+    of a member decided earlier). `stored` names a file already checked and saved:
+    {"name", "original_name", "content_type", "size", "sm3"}; without it the note says
+    where the material comes from."""
+    case = lifecycle.lock(case_id)
+    if case.state != CaseState.DRAFT:
+        raise Conflict("只能为尚未提交的办件登记材料", code="illegal_transition")
+    if case.created_by_id != getattr(actor, "pk", None) and not lifecycle.is_applicant_side(
+        case, actor
+    ):
+        raise PermissionDenied("只有申请人或录入人可以登记材料")
+    material = Material.objects.filter(pk=material_id, version_id=case.version_id).first()
+    if material is None:
+        raise InvalidInput("该材料不在本事项的材料清单中", field="material_id")
+    row = CaseMaterial(
+        case=case,
+        material=material,
+        name=material.name,
+        status=CaseMaterial.Status.RECEIVED,
+        note=note[:200],
+        uploaded_by=actor,
+    )
+    if stored:
+        row.file.name = stored["name"]
+        row.original_name = str(stored.get("original_name", ""))[:200]
+        row.content_type = str(stored.get("content_type", ""))
+        row.size = int(stored.get("size", 0))
+        row.sm3 = str(stored.get("sm3", ""))
+    row.save()
+    audit.record(
+        code="cases.material_record",
+        actor=actor,
+        obj=case,
+        after={"material": row.name, "sm3": row.sm3, "note": row.note},
     )
     return row
 
