@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "onewindow.catalog",
     "onewindow.cases",
     "onewindow.assist",
+    "onewindow.bundles",
     "onewindow.consult",
     "onewindow.portal",
     "onewindow.frontdesk",

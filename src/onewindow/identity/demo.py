@@ -29,6 +29,12 @@ STAFF = [
     ("bangban", "郑丽", "县行政审批局", "county", [Role.HELPER]),
     ("lingdao", "孙建国", "县政府办", None, [Role.COUNTY_LEADER]),
     ("admin", "系统管理员", "县行政审批局", None, [Role.SYSTEM_ADMIN]),
+    # Member departments of the 新生儿出生 一件事 (the bundles demo): window and approval
+    # staff of each, 县卫健局 also as the bundle's lead department.
+    ("weijian", "李娜", "县卫健局", "county", [Role.WINDOW_CLERK, Role.APPROVER, Role.DEPT_ADMIN]),
+    ("gongan", "何伟", "县公安局", "county", [Role.WINDOW_CLERK, Role.APPROVER]),
+    ("renshe", "高明", "县人社局", "county", [Role.WINDOW_CLERK, Role.APPROVER]),
+    ("yibao", "冯雪", "县医保局", "county", [Role.WINDOW_CLERK, Role.APPROVER]),
 ]
 
 CITIZENS = [
