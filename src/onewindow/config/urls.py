@@ -29,6 +29,8 @@ urlpatterns = [
     path("assist/", include("onewindow.assist.urls")),
     path("window/consultations/", include("onewindow.consult.urls")),
     path("portal/", include("onewindow.portal.urls")),
+    path("portal/", include("onewindow.bundles.urls_portal")),
+    path("bundles/", include("onewindow.bundles.urls_workbench")),
     path("window/", include("onewindow.frontdesk.urls")),
     path("verify/", include((verify_urlpatterns, "verify"))),
     path("", include("onewindow.web.urls")),
