@@ -17,6 +17,7 @@ LOADERS = [
     "onewindow.cases.demo",
     "onewindow.assist.demo",
     "onewindow.consult.demo",
+    "onewindow.bundles.demo",
 ]
 
 DEMO_PASSWORD = "Demo#2026"

@@ -852,6 +852,11 @@ def bundle_deliver(
     bc = BundleCase.objects.filter(pk=bundle_case_id).first()
     if bc is None:
         raise NotFound("一件事办件不存在")
+    if method not in cases.DELIVERY_METHODS:
+        raise InvalidInput(
+            "出件方式应为 " + "、".join(f"{k}（{v}）" for k, v in cases.DELIVERY_METHODS.items()),
+            field="method",
+        )
     if bc.status != BundleCaseStatus.READY:
         raise Conflict(
             f"一件事当前状态为“{bc.get_status_display()}”，全部事项办结后才能统一出件",
@@ -875,7 +880,7 @@ def bundle_deliver(
             note=note or f"一件事统一出件（{bc.number}）",
         )
     bc.refresh_from_db()
-    word = {"window": "窗口领取", "post": "邮寄送达", "electronic": "电子送达"}.get(method, method)
+    word = cases.DELIVERY_METHODS[method]
     _event(bc, None, f"统一出件：{word}，共 {len(pending)} 项结果", actor)
     return bc
 
