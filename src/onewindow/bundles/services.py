@@ -266,6 +266,8 @@ def _applicant(
                 raise NotFound(f"申请人 {applicant_id} 不存在")
     else:
         person = actor
+    if bundle.audience == Audience.PERSON and enterprise_id is not None:
+        raise InvalidInput(f"“{bundle.name}”由个人申请，不能以企业名义申请", field="enterprise_id")
     if enterprise_id is not None:
         enterprise = Enterprise.objects.filter(pk=enterprise_id).first()
         if enterprise is None:
@@ -274,8 +276,6 @@ def _applicant(
             raise PermissionDenied("您不是该企业的有效授权经办人")
     if bundle.audience == Audience.ENTERPRISE and enterprise is None:
         raise InvalidInput(f"“{bundle.name}”由企业申请，请选择企业", field="enterprise_id")
-    if bundle.audience == Audience.PERSON and enterprise is not None:
-        raise InvalidInput(f"“{bundle.name}”由个人申请，不能以企业名义申请", field="enterprise_id")
     if person is None:
         raise InvalidInput("请指定申请人（经办人）", field="applicant_id")
     kind = Audience.ENTERPRISE if enterprise else Audience.PERSON
