@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
 from onewindow import demo
+from onewindow.bundles import definition
 from onewindow.bundles import demo as bundle_demo
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -27,6 +28,15 @@ def _bundles_once(django_db_setup, django_db_blocker):
 @pytest.fixture
 def county(_bundles_once, db):
     return _bundles_once
+
+
+@pytest.fixture(autouse=True)
+def _fresh_definitions():
+    """Item versions are cached per process; tests roll their changes back, so start and
+    end each test with an empty cache."""
+    definition.clear_cache()
+    yield
+    definition.clear_cache()
 
 
 def pdf(name: str = "scan.pdf") -> SimpleUploadedFile:

@@ -65,20 +65,26 @@ class Definition:
         return {m.key: m for m in self.members}
 
 
-def load(version: BundleVersion) -> Definition:
-    """The version with its members, their published item versions, fields and materials
-    (a fixed number of queries whatever the size of the bundle)."""
-    members = list(
-        version.members.select_related("item__department", "item__published_version").order_by(
-            "order", "id"
-        )
-    )
-    version_ids = [
-        m.item.published_version_id for m in members if m.item and m.item.published_version_id
-    ]
+# Published item versions never change (a change is a new version), so their fields and
+# materials are kept per process, keyed by the versions a bundle uses (id and moment of
+# publication, so a reused id in another database is another key): applying for a bundle
+# then costs one query for its members instead of four.
+_ITEM_VERSIONS: dict[tuple[Any, ...], dict[int, ItemVersion]] = {}
+_CACHE_SIZE = 256
+
+
+def clear_cache() -> None:
+    _ITEM_VERSIONS.clear()
+
+
+def _item_versions(published: list[ItemVersion]) -> dict[int, ItemVersion]:
+    key = tuple(sorted({(v.pk, v.published_at) for v in published}, key=lambda x: x[0]))
+    cached = _ITEM_VERSIONS.get(key)
+    if cached is not None:
+        return cached
     versions = {
         v.pk: v
-        for v in ItemVersion.objects.filter(pk__in=version_ids).prefetch_related(
+        for v in ItemVersion.objects.filter(pk__in=[k[0] for k in key]).prefetch_related(
             Prefetch("fields", FormField.objects.select_related("element").order_by("order", "id")),
             Prefetch(
                 "materials",
@@ -86,6 +92,24 @@ def load(version: BundleVersion) -> Definition:
             ),
         )
     }
+    if all(v.status == "published" for v in versions.values()):
+        if len(_ITEM_VERSIONS) >= _CACHE_SIZE:
+            _ITEM_VERSIONS.clear()
+        _ITEM_VERSIONS[key] = versions
+    return versions
+
+
+def load(version: BundleVersion) -> Definition:
+    """The version with its members, their published item versions, fields and materials
+    (one query for the members; the item versions come from a per-process cache)."""
+    members = list(
+        version.members.select_related("item__department", "item__published_version").order_by(
+            "order", "id"
+        )
+    )
+    versions = _item_versions(
+        [m.item.published_version for m in members if m.item and m.item.published_version]
+    )
     by_member = {
         m.key: versions[m.item.published_version_id]
         for m in members

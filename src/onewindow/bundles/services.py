@@ -23,7 +23,7 @@ from onewindow.cases.models import (
     CorrectionRequest,
     Delivery,
 )
-from onewindow.catalog.formschema import validate
+from onewindow.catalog.formschema import validate_fields
 from onewindow.catalog.models import Item
 from onewindow.core import audit
 from onewindow.core.errors import Conflict, InvalidInput, NotFound, PermissionDenied
@@ -297,9 +297,10 @@ def _check_form(
         version = defn.item_versions.get(member.key)
         if version is None:
             continue
-        keys = {f.element.key for f in version.fields.all()}
+        fields = list(version.fields.all())  # prefetched by definition.load
+        keys = {f.element.key for f in fields}
         subset = {k: v for k, v in form_data.items() if k in keys}
-        values, errs = validate(version, subset)
+        values, errs = validate_fields(fields, subset)
         clean.update(values)
         for k, v in errs.items():
             errors.setdefault(k, v)

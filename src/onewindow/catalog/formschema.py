@@ -77,7 +77,13 @@ def _check(kind: str, element: Any, value: Any) -> tuple[Any, str | None]:
 def validate(version: ItemVersion, data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
     """(cleaned values, errors by key) of an application form; unknown keys are errors too,
     so nothing the applicant did not mean to send is stored."""
-    fields = list(version.fields.select_related("element"))
+    return validate_fields(list(version.fields.select_related("element")), data)
+
+
+def validate_fields(
+    fields: list[Any], data: dict[str, Any]
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """`validate` over form fields already loaded with their elements (e.g. prefetched)."""
     known = {f.element.key for f in fields}
     errors: dict[str, str] = {k: "该表单没有这一项" for k in data if k not in known}
     clean: dict[str, Any] = {}
