@@ -99,7 +99,7 @@ def labour_approver(departments):
     """An approver at 县人社局 (another department than `shenpi`'s)."""
     return identity_services.staff_create(
         actor=None,
-        username="renshe",
+        username="renshe_shenpi",
         name="人社审批",
         password="Demo#2026",
         department_id=departments["县人社局"].pk,

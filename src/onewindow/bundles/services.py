@@ -5,6 +5,7 @@ stage, and deliver everything together."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -314,7 +315,7 @@ def _check_form(
 
 
 def _check_files(
-    defn: definition.Definition, members: list[BundleMember], files: dict[str, UploadedFile]
+    defn: definition.Definition, members: list[BundleMember], files: Mapping[str, UploadedFile]
 ) -> dict[str, uploads.CheckedFile]:
     materials = {m.key: m for m in definition.merged_materials(defn, members)}
     errors: dict[str, str] = {}
@@ -346,7 +347,7 @@ def bundle_apply(
     bundle_id: int,
     answers: dict[str, Any],
     form_data: dict[str, Any],
-    files: dict[str, UploadedFile] | None = None,
+    files: Mapping[str, UploadedFile] | None = None,
     channel: str = CaseChannel.PC,
     applicant_id: int | None = None,
     enterprise_id: int | None = None,
