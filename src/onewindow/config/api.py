@@ -136,6 +136,7 @@ def _forbidden(request: HttpRequest, exc: DjangoPermissionDenied) -> HttpRespons
 
 def _register_routers() -> None:
     from onewindow.assist.api import router as assist_router
+    from onewindow.bundles.api import router as bundles_router
     from onewindow.cases.api import router as cases_router
     from onewindow.cases.api import verify_router
     from onewindow.catalog.api import router as catalog_router
@@ -160,6 +161,7 @@ def _register_routers() -> None:
     api.add_router("/portal", portal_router)
     api.add_router("/window", window_router)
     api.add_router("/consultations", consult_router)
+    api.add_router("/bundles", bundles_router)
 
 
 _register_routers()
