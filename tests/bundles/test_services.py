@@ -111,6 +111,12 @@ def test_bad_input_writes_nothing(county, users, newborn_form):
         "material-社会保障卡申领登记表": "请上传“社会保障卡申领登记表”"
     }
 
+    files = newborn_files()
+    del files["近期免冠证件照片"]
+    with pytest.raises(InvalidInput) as exc:  # form and materials wrong: told at once
+        apply(form_data={**newborn_form, "child.gender": "1"}, files=files)
+    assert set(exc.value.details["errors"]) == {"child.gender", "material-近期免冠证件照片"}
+
     with pytest.raises(InvalidInput, match="不是本“一件事”需要您提交的材料"):
         apply(files={**newborn_files(), "出生医学证明": pdf()})  # comes from birth_cert
 
@@ -265,6 +271,7 @@ def test_everything_granted_then_one_delivery_at_the_window(newborn, users):
     newborn.refresh_from_db()
     assert newborn.status == BundleCaseStatus.READY
     assert {m.status for m in members(newborn).values()} == {MemberStatus.GRANTED}
+    assert selectors.with_clock([newborn])[0].clock == "已全部办结，待出件"  # the clock stops
     completion = newborn.notices.get(kind=BundleNotice.Kind.COMPLETION)
     assert "已全部办结" in completion.body
     assert "一次领取" in completion.body

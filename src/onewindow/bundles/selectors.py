@@ -265,6 +265,9 @@ def with_clock(rows: list[BundleCase], *, today: dt.date | None = None) -> list[
         if bc.finished_at is not None:
             bc.remaining = None
             bc.clock = "已办结"
+        elif bc.status == BundleCaseStatus.READY:  # every member decided: the clock stops
+            bc.remaining = None
+            bc.clock = "已全部办结，待出件"
         else:
             bc.remaining = (
                 cal.working_days_between(today, bc.promised_due)

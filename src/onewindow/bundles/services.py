@@ -377,8 +377,26 @@ def bundle_apply(
     if not isinstance(answers, dict):
         raise InvalidInput("情形选择格式不对", field="answers")
     members = definition.applicable(defn, answers)
-    clean = _check_form(defn, members, form_data)
-    checked = _check_files(defn, members, files)
+    # Every problem with the form and the materials is reported at once.
+    problems: list[InvalidInput] = []
+    clean: dict[str, Any] = {}
+    checked: dict[str, uploads.CheckedFile] = {}
+    try:
+        clean = _check_form(defn, members, form_data)
+    except InvalidInput as exc:
+        problems.append(exc)
+    try:
+        checked = _check_files(defn, members, files)
+    except InvalidInput as exc:
+        problems.append(exc)
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        raise InvalidInput(
+            "；".join(p.message for p in problems),
+            field="form",
+            errors={k: v for p in problems for k, v in p.details.get("errors", {}).items()},
+        )
     saved: list[BundleFile] = []
     try:
         with transaction.atomic():
