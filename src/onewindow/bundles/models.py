@@ -265,6 +265,7 @@ class BundleCase(models.Model):
     clock: str
     member_total: int
     member_done: int
+    brief: list[Any]  # selectors.attach_briefs: the members as a list row shows them
 
     class Meta:
         verbose_name = "一件事办件"

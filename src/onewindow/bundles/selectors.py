@@ -26,6 +26,7 @@ from .models import (
     BundleMember,
     BundleMemberCase,
     BundleVersion,
+    MemberStatus,
 )
 
 
@@ -125,9 +126,11 @@ def guide(bundle: Bundle, answers: dict[str, Any] | None = None) -> Guide:
                 when=when,
                 stage=stage_of.get(m.key, 1),
                 promised=(
-                    f"{iv.promised_limit} 个{'自然日' if iv.promised_unit == 'natural' else '工作日'}"
-                    if iv
-                    else ""
+                    ""
+                    if iv is None
+                    else "即办"
+                    if not iv.promised_limit
+                    else f"{iv.promised_limit} 个{'自然日' if iv.promised_unit == 'natural' else '工作日'}"
                 ),
                 online=bool(iv and iv.online_depth >= 3) if iv else False,
             )
@@ -167,29 +170,45 @@ def _members_prefetch() -> Prefetch:
     )
 
 
-def _members_brief() -> Prefetch:
-    """The members of the rows of a list: what a progress strip shows, nothing more (a
-    page of 50 bundle cases carries about 300 members)."""
-    return Prefetch(
-        "members",
-        BundleMemberCase.objects.select_related("department", "case")
-        .only(
-            "id",
+@dataclass
+class MemberBrief:
+    """A member as a row of a list shows it (a page of 50 bundle cases carries about 300
+    members: plain values, not model instances)."""
+
+    key: str
+    name: str
+    status: str
+    department_name: str | None
+    case_id: int | None
+    case_number: str | None
+    case_state: str | None
+
+    def get_status_display(self) -> str:
+        return str(MemberStatus(self.status).label)
+
+
+def attach_briefs(rows: list[BundleCase]) -> list[BundleCase]:
+    """Set `brief` (the members, in order) on each row, in one query for the page."""
+    by_case: dict[int, list[MemberBrief]] = {bc.pk: [] for bc in rows}
+    members = (
+        BundleMemberCase.objects.filter(bundle_case_id__in=list(by_case))
+        .order_by("bundle_case_id", "order", "id")
+        .values_list(
             "bundle_case_id",
             "key",
             "name",
             "status",
-            "order",
-            "department_id",
-            "case_id",
-            "department__id",
             "department__short_name",
-            "case__id",
-            "case__state",
+            "case_id",
             "case__number",
+            "case__state",
         )
-        .order_by("order", "id"),
     )
+    for bc_id, key, name, status, department, case_id, number, state in members:
+        by_case[bc_id].append(MemberBrief(key, name, status, department, case_id, number, state))
+    for bc in rows:
+        bc.brief = by_case[bc.pk]
+    return rows
 
 
 def own_bundle_cases(user: Any) -> QuerySet[BundleCase]:
@@ -206,11 +225,9 @@ def own_bundle_cases(user: Any) -> QuerySet[BundleCase]:
 def my_bundle_cases(user: Any, *, limit: int = 50, offset: int = 0) -> list[BundleCase]:
     """The applicant's bundle cases, newest first, each with its members and clock."""
     page = list(
-        own_bundle_cases(user)
-        .select_related("bundle")
-        .prefetch_related(_members_brief())[offset : offset + limit]
+        own_bundle_cases(user).select_related("bundle", "lead_department")[offset : offset + limit]
     )
-    return with_clock(page)
+    return with_clock(attach_briefs(page))
 
 
 def visible_bundle_cases(user: Any) -> QuerySet[BundleCase]:
@@ -250,12 +267,8 @@ def coordination(
         qs = qs.filter(status=status)
     if bundle:
         qs = qs.filter(bundle__code=bundle)
-    page = list(
-        qs.order_by("promised_due", "id").prefetch_related(_members_brief())[
-            offset : offset + limit
-        ]
-    )
-    return with_clock(page)
+    page = list(qs.order_by("promised_due", "id")[offset : offset + limit])
+    return with_clock(attach_briefs(page))
 
 
 def with_clock(rows: list[BundleCase], *, today: dt.date | None = None) -> list[BundleCase]:
@@ -275,7 +288,7 @@ def with_clock(rows: list[BundleCase], *, today: dt.date | None = None) -> list[
                 else -cal.working_days_between(bc.promised_due, today)
             )
             bc.clock = clock.describe(bc.remaining)
-        members = list(bc.members.all())
+        members: list[Any] = getattr(bc, "brief", None) or list(bc.members.all())
         county = [m for m in members if m.status != "external"]
         bc.member_total = len(county)
         bc.member_done = sum(1 for m in county if m.status in ("granted", "refused", "cancelled"))
