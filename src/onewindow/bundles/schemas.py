@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from ninja import Field, Schema
+from pydantic import BaseModel
 
 from .models import BundleCase, BundleMemberCase
 
@@ -148,14 +149,18 @@ class MemberCaseOut(Schema):
         return (getattr(obj.case, "clock", "") or "") if obj.case is not None else ""
 
 
-class MemberBriefOut(Schema):
+class MemberBriefOut(BaseModel):
     key: str
     name: str
     department: str | None = None
     status: str
 
 
-class BundleCaseRowOut(Schema):
+class BundleCaseRow(BaseModel):
+    """A row of a list of bundle cases, built as plain values by the API (a plain pydantic
+    model: a page carries about 300 members, and the schema getter's per-attribute lookups
+    were most of its time)."""
+
     id: int
     number: str
     bundle: str = Field(..., description="一件事代码")
@@ -175,12 +180,14 @@ class BundleCaseRowOut(Schema):
     member_done: int = Field(..., description="其中已办结（准予、未获准或不再办理）的")
     members: list[MemberBriefOut]
 
+
+class BundleCaseRowOut(BundleCaseRow, Schema):
+    """A bundle case read from the model: the base of the detail."""
+
     @staticmethod
     def resolve_status_label(obj: BundleCase) -> str:
         return str(obj.get_status_display())
 
-    # Plain values rather than dotted aliases: a page has about 300 members, and resolving
-    # each attribute of each one through the schema's getter was most of the page's time.
     @staticmethod
     def resolve_bundle(obj: BundleCase) -> str:
         return obj.bundle.code
@@ -189,24 +196,12 @@ class BundleCaseRowOut(Schema):
     def resolve_lead_department(obj: BundleCase) -> str:
         return obj.lead_department.short_name
 
-    @staticmethod
-    def resolve_members(obj: BundleCase) -> list[dict[str, Any]]:
-        return [
-            {
-                "key": m.key,
-                "name": m.name,
-                "department": m.department_name,
-                "status": m.status,
-            }
-            for m in obj.brief
-        ]
-
 
 class BundleCasePage(Schema):
     limit: int
     offset: int
     has_more: bool = Field(..., description="之后还有")
-    items: list[BundleCaseRowOut]
+    items: list[BundleCaseRow]
 
 
 class NoticeOut(Schema):
@@ -256,7 +251,7 @@ class BundleCaseDetailOut(BundleCaseRowOut):
     members: list[MemberCaseOut]  # type: ignore[assignment]
 
     @staticmethod
-    def resolve_members(obj: BundleCase) -> list[BundleMemberCase]:  # type: ignore[override]
+    def resolve_members(obj: BundleCase) -> list[BundleMemberCase]:
         return list(obj.members.all())
 
     files: list[FileOut] = Field(..., description="一次提交的材料")

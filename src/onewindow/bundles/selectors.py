@@ -186,6 +186,20 @@ class MemberBrief:
     def get_status_display(self) -> str:
         return str(MemberStatus(self.status).label)
 
+    @property
+    def pill(self) -> str:
+        """The Bootstrap colour of its pill in a progress strip."""
+        if self.status == MemberStatus.STARTED:
+            return "text-bg-info" if self.case_state == "correction" else "text-bg-primary"
+        return PILLS.get(self.status, "text-bg-light border")
+
+
+PILLS: dict[str, str] = {
+    MemberStatus.GRANTED: "text-bg-success",
+    MemberStatus.REFUSED: "text-bg-danger",
+    MemberStatus.CANCELLED: "text-bg-secondary",
+}
+
 
 def attach_briefs(rows: list[BundleCase]) -> list[BundleCase]:
     """Set `brief` (the members, in order) on each row, in one query for the page."""
@@ -267,7 +281,9 @@ def coordination(
         qs = qs.filter(status=status)
     if bundle:
         qs = qs.filter(bundle__code=bundle)
-    page = list(qs.order_by("promised_due", "id")[offset : offset + limit])
+    page = list(
+        qs.defer("form_data", "answers").order_by("promised_due", "id")[offset : offset + limit]
+    )
     return with_clock(attach_briefs(page))
 
 
