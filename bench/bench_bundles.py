@@ -201,8 +201,11 @@ def load_coordination(total: int, per_case: int, *, seed: int = 6) -> dict[str, 
                     fully_online=rng.random() < 0.7 if finished else None,
                 )
             )
+        before = BundleCase.objects.order_by("-id").values_list("id", flat=True).first() or 0
         BundleCase.objects.bulk_create(rows, batch_size=2000)
-        created = list(BundleCase.objects.order_by("id").values_list("id", "bundle_id"))
+        created = list(
+            BundleCase.objects.filter(id__gt=before).order_by("id").values_list("id", "bundle_id")
+        )
         member_rows: list[BundleMemberCase] = []
         next_case = 0
         for bc_id, bundle_id in created:
