@@ -385,3 +385,31 @@ def test_the_staff_home_and_nav_lead_to_the_coordination_list(county, as_user):
 
     page = html(as_user("zhangsan").get("/"))
     assert 'data-testid="nav-bundles"' not in page
+
+
+def test_the_progress_strip_escapes_what_comes_from_the_database():
+    from types import SimpleNamespace
+
+    from onewindow.bundles.selectors import MemberBrief
+    from onewindow.bundles.views_workbench import _progress_html
+
+    bc = SimpleNamespace(
+        member_done=1,
+        member_total=2,
+        brief=[
+            MemberBrief("a", "<b>甲</b>", "granted", "县<局>", 1, "N1", "approved"),
+            MemberBrief("b", "乙", "started", None, 2, "N2", "correction"),
+        ],
+    )
+    html = _progress_html(bc)  # type: ignore[arg-type]
+    assert "<b>" not in html
+    assert "&lt;b&gt;甲&lt;/b&gt;" in html
+    assert "（县&lt;局&gt;）" in html
+    assert 'class="badge rounded-pill text-bg-success"' in html
+    assert 'class="badge rounded-pill text-bg-info"' in html  # started, awaiting correction
+    assert "1/2 项办结" in html
+
+
+def test_the_detail_page_shows_the_progress_strip(newborn, users, login_client):
+    html = login_client(users["weijian"]).get(f"/bundles/cases/{newborn.pk}/").content.decode()
+    assert html.count('data-testid="member-pill"') == 5

@@ -322,7 +322,7 @@ def bundle_case(user: Any, bundle_case_id: int) -> BundleCase:
     )
     if bc is None:
         raise NotFound("一件事办件不存在或不是您的申请")
-    with_clock([bc])
+    with_clock(attach_briefs([bc]))
     cases = [m.case for m in bc.members.all() if m.case is not None]
     if cases:
         case_selectors.with_clock(cases)
