@@ -413,3 +413,19 @@ def test_the_progress_strip_escapes_what_comes_from_the_database():
 def test_the_detail_page_shows_the_progress_strip(newborn, users, login_client):
     html = login_client(users["weijian"]).get(f"/bundles/cases/{newborn.pk}/").content.decode()
     assert html.count('data-testid="member-pill"') == 5
+
+
+def test_the_hall_window_finds_a_bundle_case_ready_to_hand_over(newborn, users, as_user):
+    """An online application has no receiving hall, but its member cases are handled at
+    the county centre: its window clerks see the bundle case once it is ready."""
+    client = as_user("chuangkou")  # window clerk of the county centre, 县行政审批局
+    assert newborn.number not in html(client.get("/bundles/?status=open"))  # not ready yet
+    bc = grant_all(newborn, users)
+    assert bc.status == BundleCaseStatus.READY
+    listed = html(client.get("/bundles/?status=ready"))
+    assert newborn.number in row_of(listed, newborn.number)
+    page = client.get(f"/bundles/cases/{bc.pk}/")
+    assert page.status_code == 200
+    assert "“一件事”办结通知书" in html(page)
+    # Someone with no part in it still does not see it.
+    assert as_user("shenpi").get(f"/bundles/cases/{bc.pk}/").status_code == 404

@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from onewindow.cases import clock
@@ -246,7 +246,8 @@ def my_bundle_cases(user: Any, *, limit: int = 50, offset: int = 0) -> list[Bund
 
 def visible_bundle_cases(user: Any) -> QuerySet[BundleCase]:
     """Staff: the lead department's bundle cases, those with a member in one of their
-    departments, those received at their hall; county-wide roles see all."""
+    departments, those received at their hall or with a member case handled at their hall
+    (where the results are handed over); county-wide roles see all."""
     scope = scope_of(user)
     if not scope.is_staff:
         return own_bundle_cases(user)
@@ -254,9 +255,13 @@ def visible_bundle_cases(user: Any) -> QuerySet[BundleCase]:
     if not scope.county_wide:
         qs = qs.filter(
             Q(lead_department_id__in=scope.department_ids)
-            | Q(members__department_id__in=scope.department_ids)
             | Q(hall_id__in=scope.hall_ids)
-        ).distinct()
+            | Exists(
+                BundleMemberCase.objects.filter(bundle_case=OuterRef("pk")).filter(
+                    Q(department_id__in=scope.department_ids) | Q(case__hall_id__in=scope.hall_ids)
+                )
+            )
+        )
     return qs
 
 
@@ -264,11 +269,22 @@ def coordination(
     user: Any, *, status: str = "", bundle: str = "", limit: int = 50, offset: int = 0
 ) -> list[BundleCase]:
     """The lead department's list (牵头协调): its bundle cases, by time left, each with its
-    members' progress. A fixed number of queries per page."""
+    members' progress; for a window clerk also the bundle cases waiting to be handed over at
+    their hall (统一出件). A fixed number of queries per page."""
     scope = scope_of(user)
     qs = BundleCase.objects.select_related("lead_department", "bundle")
     if not scope.county_wide:
-        qs = qs.filter(lead_department_id__in=scope.department_ids)
+        mine = Q(lead_department_id__in=scope.department_ids)
+        if scope.has_role(Role.WINDOW_CLERK) and scope.hall_ids:
+            at_my_hall = Exists(
+                BundleMemberCase.objects.filter(
+                    bundle_case=OuterRef("pk"), case__hall_id__in=scope.hall_ids
+                )
+            )
+            mine |= Q(status=BundleCaseStatus.READY) & (
+                Q(hall_id__in=scope.hall_ids) | Q(at_my_hall)
+            )
+        qs = qs.filter(mine)
     if status == "open":
         qs = qs.filter(
             status__in=(
