@@ -384,3 +384,34 @@ def test_an_enterprise_bundle_needs_an_authorised_agent(county, users):
             form_data={},
             enterprise_id=enterprise_id,
         )
+
+
+def test_member_by_member_delivery_tells_when_each_result_is_ready(county, users, newborn_form):
+    bundle = selectors.bundle_by_code("newborn")
+    bc = services.bundle_apply(
+        actor=users["zhangsan"],
+        bundle_id=bundle.pk,
+        answers=NEWBORN_ANSWERS,
+        form_data=newborn_form,
+        files=newborn_files(),
+        delivery_mode="per_member",
+    )
+    grant(members(bc)["birth_cert"].case, users["weijian"])
+    stage = bc.notices.get(kind=BundleNotice.Kind.STAGE)
+    assert "其办理结果已可领取" in stage.body
+    assert "以下事项已自动启动" in stage.body  # one notice for the stage, not two
+    grant(members(bc)["parenting"].case, users["weijian"])  # nothing depends on it
+    latest = bc.notices.filter(kind=BundleNotice.Kind.STAGE).order_by("-id").first()
+    assert "“科学育儿指导服务登记”已办结。其办理结果已可领取" in latest.body
+    assert "自动启动" not in latest.body
+    grant_all(bc, users)
+    bc.refresh_from_db()
+    assert bc.status == BundleCaseStatus.READY
+    # The last one is told by the completion notice alone.
+    assert bc.notices.filter(kind=BundleNotice.Kind.COMPLETION).count() == 1
+    completion = bc.notices.get(kind=BundleNotice.Kind.COMPLETION)
+    assert "分别出件" in completion.body
+    last_stage = bc.notices.filter(kind=BundleNotice.Kind.STAGE).order_by("-id").first()
+    assert last_stage.issued_at <= completion.issued_at
+    # Five members: four stage notices, the last one told by the completion notice.
+    assert bc.notices.filter(kind=BundleNotice.Kind.STAGE).count() == 4

@@ -631,7 +631,9 @@ def _event(bc: BundleCase, row: BundleMemberCase | None, text: str, actor: Any) 
 
 
 def _advance(bc: BundleCase, granted: BundleMemberCase, actor: Any) -> None:
-    """Start every waiting member whose predecessors (those that apply) are all granted."""
+    """Start every waiting member whose predecessors (those that apply) are all granted, and
+    tell the applicant in one stage notice — with, when results are handed over member by
+    member (逐项出件), that this one's result is ready."""
     rows = list(bc.members.select_related("member", "member__item"))
     status = {r.key: r.status for r in rows}
     waiting = [
@@ -641,22 +643,25 @@ def _advance(bc: BundleCase, granted: BundleMemberCase, actor: Any) -> None:
         and granted.key in r.member.after
         and all(status[a] == MemberStatus.GRANTED for a in r.member.after if a in status)
     ]
-    if not waiting:
-        return
-    defn = definition.load(bc.version)
     started = []
-    for r in waiting:
-        _start(bc, defn, r, r.member, actor)
-        started.append(r.name)
-    _event(bc, None, f"前序事项“{granted.name}”已办结，自动启动：{'、'.join(started)}", actor)
-    _notice(
-        bc,
-        BundleNotice.Kind.STAGE,
-        f"{bc.applicant_name}：\n"
-        f"您申请的“{bc.bundle_name}”一件事（编号 {bc.number}）中，“{granted.name}”已办结。"
-        f"以下事项已自动启动，使用其办理结果作为申请材料，您无需再次提交：\n"
-        + "\n".join(f"{i}. {n}" for i, n in enumerate(started, 1)),
-    )
+    if waiting:
+        defn = definition.load(bc.version)
+        for r in waiting:
+            _start(bc, defn, r, r.member, actor)
+            started.append(r.name)
+        _event(bc, None, f"前序事项“{granted.name}”已办结，自动启动：{'、'.join(started)}", actor)
+    last = not waiting and all(r.status in ENDED for r in rows if r.pk != granted.pk)
+    ready = bc.delivery_mode == DeliveryMode.PER_MEMBER and not last  # else: the completion notice
+    if not started and not ready:
+        return
+    text = f"{bc.applicant_name}：\n您申请的“{bc.bundle_name}”一件事（编号 {bc.number}）中，“{granted.name}”已办结。"
+    if ready:
+        text += "其办理结果已可领取：请按该事项的出件通知到窗口领取，或在网上下载电子结果。"
+    if started:
+        text += "以下事项已自动启动，使用其办理结果作为申请材料，您无需再次提交：\n" + "\n".join(
+            f"{i}. {n}" for i, n in enumerate(started, 1)
+        )
+    _notice(bc, BundleNotice.Kind.STAGE, text)
 
 
 def _cancel_dependants(bc: BundleCase, failed: BundleMemberCase, actor: Any) -> None:
