@@ -199,3 +199,20 @@ def test_a_new_draft_replaces_the_version_in_force_only_when_published(county, u
     assert old.status == BundleStatus.RETIRED
     with pytest.raises(Conflict, match="只有草稿可以发布"):
         services.version_publish(actor=users["dating"], version_id=old.pk)
+
+
+def test_a_department_drafts_and_the_county_centre_publishes(county, users):
+    version = define(
+        county,
+        [
+            {"key": "a", "item_id": item_id("预防接种证办理")},
+            {"key": "b", "item_id": item_id("科学育儿指导服务登记")},
+        ],
+        actor=users["bumen"],  # 县市场监管局 department admin: may draft
+    )
+    with pytest.raises(PermissionDenied, match="经政务服务中心（大厅管理员）审核后发布"):
+        services.version_publish(actor=users["bumen"], version_id=version.pk)
+    version.refresh_from_db()
+    assert version.status == BundleStatus.DRAFT
+    published = services.version_publish(actor=users["dating"], version_id=version.pk)
+    assert published.status == BundleStatus.PUBLISHED
