@@ -278,6 +278,7 @@ def bench_bundles_coordination(ctx: Context) -> None:
     html.force_login(staff, backend="onewindow.identity.auth.LockoutModelBackend")
     pages["page /bundles/?status=open"] = ("/bundles/?status=open", html)
     n = 30 if ctx.quick else 200
+    print(f"  (as {staff.username}: {', '.join(sorted(staff.role_codes))})")
     params = {
         "db": runner.db_vendor(),
         "bundle_cases": BundleCase.objects.count(),

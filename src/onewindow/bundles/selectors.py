@@ -276,14 +276,17 @@ def coordination(
     if not scope.county_wide:
         mine = Q(lead_department_id__in=scope.department_ids)
         if scope.has_role(Role.WINDOW_CLERK) and scope.hall_ids:
-            at_my_hall = Exists(
-                BundleMemberCase.objects.filter(
-                    bundle_case=OuterRef("pk"), case__hall_id__in=scope.hall_ids
+            # Few bundle cases wait to be handed over at a time: find them first, so the
+            # list itself stays on its indexes.
+            ready = BundleCase.objects.filter(status=BundleCaseStatus.READY).filter(
+                Q(hall_id__in=scope.hall_ids)
+                | Exists(
+                    BundleMemberCase.objects.filter(
+                        bundle_case=OuterRef("pk"), case__hall_id__in=scope.hall_ids
+                    )
                 )
             )
-            mine |= Q(status=BundleCaseStatus.READY) & (
-                Q(hall_id__in=scope.hall_ids) | Q(at_my_hall)
-            )
+            mine |= Q(pk__in=list(ready.values_list("pk", flat=True)[:1000]))
         qs = qs.filter(mine)
     if status == "open":
         qs = qs.filter(
