@@ -54,6 +54,21 @@ DEMO_LOGINS: list[tuple[str, str]] = [
 ]
 
 
+def stories_told(event_code: str) -> dict[str, int]:
+    """Story key → object id, for every demo story already told: each loader appends an
+    audit event `event_code` naming the story's key when it tells one, so loading twice
+    creates nothing."""
+    from onewindow.core.models import AuditEvent
+
+    out: dict[str, int] = {}
+    for after, object_id in AuditEvent.objects.filter(code=event_code).values_list(
+        "after", "object_id"
+    ):
+        if after:
+            out[after["key"]] = int(object_id)
+    return out
+
+
 def load_all(*, upto: str | None = None) -> DemoContext:
     """Run the loaders in order; `upto="onewindow.identity.demo"` stops after that one
     (tests that need only the county load less)."""

@@ -29,7 +29,6 @@ from onewindow.cases import services as cases
 from onewindow.cases.models import Case
 from onewindow.catalog.codes import FieldType
 from onewindow.core import audit
-from onewindow.core.models import AuditEvent
 from onewindow.core.permissions import scope_of
 from onewindow.identity.models import Enterprise, User
 
@@ -99,13 +98,9 @@ STORIES = [
 
 
 def told() -> dict[str, int]:
-    out: dict[str, int] = {}
-    for after, object_id in AuditEvent.objects.filter(code=DEMO_EVENT).values_list(
-        "after", "object_id"
-    ):
-        if after:
-            out[after["key"]] = int(object_id)
-    return out
+    from onewindow.demo import stories_told
+
+    return stories_told(DEMO_EVENT)
 
 
 def sample_value(f: definition.MergedField, applicant: User, enterprise: Enterprise | None) -> Any:

@@ -44,7 +44,7 @@ from django.utils import timezone
 from onewindow.catalog import services as catalog_services
 from onewindow.catalog.models import Item, ItemHall, Material, SpecialProcedureKind
 from onewindow.core import audit
-from onewindow.core.models import AuditEvent, CalendarYear
+from onewindow.core.models import CalendarYear
 from onewindow.core.validators import uscc_check_char
 from onewindow.core.workdays import Calendar
 from onewindow.identity.demo import ENTERPRISE_USCC_17, resident_id
@@ -1367,13 +1367,9 @@ def _supervise(world: _World, case: Case) -> None:
 # --------------------------------------------------------------------------------------------
 def told() -> dict[str, int]:
     """Story key → case id, for every story already in the audit trail."""
-    out: dict[str, int] = {}
-    for after, object_id in AuditEvent.objects.filter(code=DEMO_EVENT).values_list(
-        "after", "object_id"
-    ):
-        if after:
-            out[after["key"]] = int(object_id)
-    return out
+    from onewindow.demo import stories_told
+
+    return stories_told(DEMO_EVENT)
 
 
 def load(ctx: Any) -> None:

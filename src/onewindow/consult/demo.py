@@ -20,7 +20,6 @@ from django.utils import timezone
 
 from onewindow.catalog import selectors as catalog_selectors
 from onewindow.core import audit
-from onewindow.core.models import AuditEvent
 from onewindow.core.workdays import Calendar
 from onewindow.identity.models import User
 from onewindow.org.models import Window
@@ -209,13 +208,9 @@ STORIES = [
 
 def told() -> dict[str, int]:
     """Story key → consultation id, for every story already in the audit trail."""
-    out: dict[str, int] = {}
-    for after, object_id in AuditEvent.objects.filter(code=DEMO_EVENT).values_list(
-        "after", "object_id"
-    ):
-        if after:
-            out[after["key"]] = int(object_id)
-    return out
+    from onewindow.demo import stories_told
+
+    return stories_told(DEMO_EVENT)
 
 
 def _moment(cal: Calendar, today: dt.date, days_ago: int, hhmm: str) -> dt.datetime:
